@@ -1,0 +1,35 @@
+# PerfShop: the only entry points a user needs. The JDK (>= 21) is found by scripts/find-jdk.
+SHELL := /bin/bash
+JAVA_HOME := $(shell scripts/find-jdk)
+export JAVA_HOME
+MVN := ./mvnw -B -ntp
+PORT ?= 8080
+SERVER_JAR := perfshop-server/target/perfshop-server.jar
+
+ifeq ($(JAVA_HOME),)
+$(error no JDK 21+ found; see the message above)
+endif
+
+.PHONY: help run test build clean fmt bench
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
+
+run: build ## start the embedded server (H2 under ./.perfshop/data) on http://localhost:$(PORT)
+	@echo "PerfShop: shop API http://localhost:$(PORT)/api/products  metrics http://localhost:$(PORT)/actuator/prometheus  API docs http://localhost:$(PORT)/swagger-ui.html"
+	@exec "$(JAVA_HOME)/bin/java" -jar $(SERVER_JAR) --server.port=$(PORT)
+
+test: ## run every test suite (starts a throwaway MariaDB when mariadb-server is installed)
+	scripts/with-mariadb $(MVN) verify
+
+build: ## build the server jar and the CLI without running tests
+	$(MVN) -q install -DskipTests
+
+fmt: ## format the Java sources
+	$(MVN) -q spotless:apply
+
+bench: build ## whole-process benchmarks (needs wrk)
+	bench/run
+
+clean: ## remove build output (keeps ./.perfshop data)
+	$(MVN) -q clean

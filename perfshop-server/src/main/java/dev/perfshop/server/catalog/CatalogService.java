@@ -1,0 +1,95 @@
+package dev.perfshop.server.catalog;
+
+import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.ProblemType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of the catalogue, and reviews. */
+@Service
+public class CatalogService {
+
+  public static final int MAX_PAGE_SIZE = 100;
+
+  /** Sort keys accepted by the API, mapped to entity properties; anything else is refused. */
+  static final Map<String, Sort> SORTS =
+      Map.of(
+          "name", Sort.by("name").and(Sort.by("id")),
+          "price", Sort.by("price").and(Sort.by("id")),
+          "-price", Sort.by(Sort.Direction.DESC, "price").and(Sort.by("id")),
+          "newest",
+              Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id")));
+
+  private final ProductRepository products;
+  private final CategoryRepository categories;
+  private final ReviewRepository reviews;
+  private final Clock clock;
+
+  CatalogService(
+      ProductRepository products,
+      CategoryRepository categories,
+      ReviewRepository reviews,
+      Clock clock) {
+    this.products = products;
+    this.categories = categories;
+    this.reviews = reviews;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Product> search(String text, String category, String sort, int page, int size) {
+    Sort order = SORTS.get(sort);
+    if (order == null) {
+      throw new ApiException(
+          ProblemType.VALIDATION,
+          "sort must be one of " + String.join(", ", SORTS.keySet().stream().sorted().toList()));
+    }
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+    }
+    if (category != null && categories.findBySlug(category).isEmpty()) {
+      throw ApiException.notFound("category", category);
+    }
+    String like =
+        text == null || text.isBlank()
+            ? null
+            : "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
+    return products.search(like, category, PageRequest.of(page, size, order));
+  }
+
+  @Transactional(readOnly = true)
+  public Product product(long id) {
+    return products.findById(id).orElseThrow(() -> ApiException.notFound("product", id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Category> categories() {
+    return categories.findAllByOrderByNameAsc();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Review> reviews(long productId) {
+    product(productId);
+    return reviews.findByProductIdOrderByCreatedAtDescIdDesc(productId);
+  }
+
+  @Transactional
+  public Review addReview(long productId, String author, int rating, String body) {
+    product(productId);
+    return reviews.save(
+        new Review(productId, author.strip(), rating, body.strip(), clock.instant()));
+  }
+
+  /** LIKE wildcards typed by a user are searched for literally. */
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

@@ -1,0 +1,45 @@
+package dev.perfshop.server.catalog;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface ProductRepository extends JpaRepository<Product, Long> {
+
+  /**
+   * Catalogue search: an optional case-insensitive text in name or description and an optional
+   * category slug. Parameters are bound, never concatenated.
+   */
+  @Query(
+      value =
+          """
+          select p from Product p join fetch p.category c
+          where (:text is null or lower(p.name) like :text or lower(p.description) like :text)
+            and (:category is null or c.slug = :category)
+          """,
+      countQuery =
+          """
+          select count(p) from Product p join p.category c
+          where (:text is null or lower(p.name) like :text or lower(p.description) like :text)
+            and (:category is null or c.slug = :category)
+          """)
+  Page<Product> search(
+      @Param("text") String likePattern, @Param("category") String category, Pageable page);
+
+  /**
+   * Takes {@code quantity} units if, and only if, that many are in stock: one conditional UPDATE,
+   * so concurrent buyers can never drive stock below zero. Returns the number of rows changed (1
+   * when taken, 0 when out of stock or unknown).
+   */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update Product p set p.stock = p.stock - :qty where p.id = :id and p.stock >= :qty")
+  int takeStock(@Param("id") long productId, @Param("qty") int quantity);
+
+  /** Gives back stock, e.g. when a payment is declined after the stock was taken. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update Product p set p.stock = p.stock + :qty where p.id = :id")
+  int returnStock(@Param("id") long productId, @Param("qty") int quantity);
+}

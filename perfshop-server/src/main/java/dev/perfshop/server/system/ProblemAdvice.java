@@ -1,0 +1,167 @@
+package dev.perfshop.server.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Renders every error of the API as an RFC 9457 problem detail with a stable {@code type} URI
+ * ({@link ProblemType}). Framework errors (405, 415, malformed JSON, validation…) get their type
+ * from their status; unexpected exceptions become a 500 whose detail reveals nothing internal.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+  private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<Object> api(ApiException e, WebRequest request) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(e.type().status(), e.getMessage());
+    body.setType(e.type().uri());
+    body.setTitle(e.type().title());
+    e.extensions().forEach(body::setProperty);
+    return render(body, new HttpHeaders(), request);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            ProblemType.VALIDATION.status(), "parameter '" + e.getName() + "' has a wrong type");
+    body.setType(ProblemType.VALIDATION.uri());
+    body.setTitle(ProblemType.VALIDATION.title());
+    return render(body, new HttpHeaders(), request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+    log.error("unexpected error", e);
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            ProblemType.INTERNAL.status(), "the server failed to handle this request");
+    body.setType(ProblemType.INTERNAL.uri());
+    body.setTitle(ProblemType.INTERNAL.title());
+    return render(body, new HttpHeaders(), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, Object>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> Map.<String, Object>of("field", f.getField(), "message", message(f)))
+            .toList();
+    return validation(errors, headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, Object>> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            err ->
+                                Map.<String, Object>of(
+                                    "field",
+                                    String.valueOf(r.getMethodParameter().getParameterName()),
+                                    "message",
+                                    String.valueOf(err.getDefaultMessage()))))
+            .toList();
+    return validation(errors, headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            status, "the request body is not valid JSON for this operation");
+    body.setType(ProblemType.MALFORMED_BODY.uri());
+    body.setTitle(ProblemType.MALFORMED_BODY.title());
+    return render(body, headers, request);
+  }
+
+  /** Gives every framework-made problem a stable type and keeps its status and detail. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem) {
+      ProblemType type = ProblemType.forStatus(status.value());
+      if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+        problem.setType(type.uri());
+      }
+      if (problem.getTitle() == null) {
+        problem.setTitle(type.title());
+      }
+      return render(problem, headers, request);
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
+  private ResponseEntity<Object> validation(
+      List<Map<String, Object>> errors, HttpHeaders headers, WebRequest request) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            ProblemType.VALIDATION.status(),
+            "the request has " + errors.size() + " invalid field(s)");
+    body.setType(ProblemType.VALIDATION.uri());
+    body.setTitle(ProblemType.VALIDATION.title());
+    body.setProperty("errors", errors);
+    return render(body, headers, request);
+  }
+
+  private static String message(org.springframework.validation.FieldError f) {
+    return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
+  }
+
+  private static ResponseEntity<Object> render(
+      ProblemDetail body, HttpHeaders headers, WebRequest request) {
+    if (request instanceof ServletWebRequest web) {
+      HttpServletRequest servlet = web.getRequest();
+      body.setInstance(URI.create(servlet.getRequestURI()));
+      Object requestId = servlet.getAttribute(RequestIdFilter.ATTRIBUTE);
+      if (requestId != null) {
+        body.setProperty("requestId", requestId);
+      }
+    }
+    Map<String, Object> props = body.getProperties();
+    if (props != null) {
+      body.setProperties(new LinkedHashMap<>(props));
+    }
+    return ResponseEntity.status(body.getStatus())
+        .headers(headers)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
+  }
+}
