@@ -23,7 +23,7 @@ test: ## run every test suite (starts a throwaway MariaDB when mariadb-server is
 	scripts/with-mariadb $(MVN) verify
 
 build: ## build the server jar and the CLI without running tests
-	$(MVN) -q install -DskipTests
+	$(MVN) -q package -DskipTests
 
 fmt: ## format the Java sources
 	$(MVN) -q spotless:apply
