@@ -3,8 +3,9 @@ package dev.perfshop.scenario;
 import java.util.List;
 
 /**
- * A chaos scenario as written in YAML. This first slice carries the header of the format; the
- * timeline ({@code steps}) and {@code enigmas} arrive with the scenario runner.
+ * A chaos scenario as written in YAML: a teaching goal, a timeline of steps and the enigmas
+ * students solve. The reference of the format is {@code scenario.schema.json} in this module and
+ * docs/scenarios.md.
  */
 public record Scenario(
     String apiVersion,
@@ -13,12 +14,126 @@ public record Scenario(
     String title,
     Level level,
     List<String> families,
-    String summary) {
+    String summary,
+    String duration,
+    Long seed,
+    List<Binding> bindings,
+    Traffic traffic,
+    Rollback rollback,
+    List<Step> steps,
+    List<Enigma> enigmas) {
 
   public static final String API_VERSION = "perfshop.dev/v1";
   public static final String KIND = "Scenario";
 
   public Scenario {
     families = families == null ? List.of() : List.copyOf(families);
+    bindings = bindings == null ? List.of() : List.copyOf(bindings);
+    steps = steps == null ? List.of() : List.copyOf(steps);
+    enigmas = enigmas == null ? List.of() : List.copyOf(enigmas);
+    rollback = rollback == null ? Rollback.HALT_ENABLED : rollback;
+  }
+
+  /**
+   * A value the runner chooses at start, with the scenario's seed, among {@code pick}: each class
+   * gets its own answer. Chaos steps target it with {@code routesFrom}; {@code bound} answers check
+   * against it.
+   */
+  public record Binding(String name, List<String> pick) {
+    public Binding {
+      pick = pick == null ? List.of() : List.copyOf(pick);
+    }
+  }
+
+  /** Synthetic shoppers: arrivals per second (open model) and the share of each journey. */
+  public record Traffic(Double rate, Mix mix) {}
+
+  /** Percentages of browse / search / checkout journeys; they add up to 100. */
+  public record Mix(Integer browse, Integer search, Integer checkout) {}
+
+  /**
+   * One timeline entry at an offset from the start. Exactly one action is set: {@code chaos},
+   * {@code traffic}, {@code enigma}, {@code hint} or {@code expect}.
+   */
+  public record Step(
+      String at,
+      ChaosAction chaos,
+      Traffic traffic,
+      EnigmaAction enigma,
+      HintAction hint,
+      Expectation expect) {}
+
+  /** Enable a chaos type (with level and optional targeting) or disable one. */
+  public record ChaosAction(
+      String enable,
+      String disable,
+      Integer level,
+      Double probability,
+      List<String> routes,
+      String routesFrom,
+      String ttl) {
+    public ChaosAction {
+      routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+  }
+
+  /** Open or close an enigma for students. */
+  public record EnigmaAction(String open, String close) {}
+
+  /** Release the next hint of an enigma to everyone (hints students take themselves cost stars). */
+  public record HintAction(String enigma) {}
+
+  /**
+   * A check that the anomaly is visible: a live statistic of one route ({@code metric} p50, p95,
+   * p99, error-rate or throughput over {@code window}), or a PromQL query when a Prometheus URL is
+   * configured. It must hold {@code above} or {@code below} a threshold before {@code within}.
+   */
+  public record Expectation(
+      String metric,
+      String route,
+      String promql,
+      String window,
+      String above,
+      String below,
+      String within) {}
+
+  /** A question students answer from what they observe. */
+  public record Enigma(
+      String id, String question, Answer answer, List<String> hints, Integer stars) {
+    public Enigma {
+      hints = hints == null ? List.of() : List.copyOf(hints);
+    }
+  }
+
+  /**
+   * How an answer is checked. {@code type} is one of {@code choice}, {@code number}, {@code text},
+   * {@code route}, {@code bound} (a value the runner binds at run time, named by {@code binding}).
+   */
+  public record Answer(
+      String type,
+      List<String> options,
+      List<Integer> correct,
+      Double value,
+      Double tolerance,
+      String unit,
+      String pattern,
+      String route,
+      String binding) {
+    public Answer {
+      options = options == null ? List.of() : List.copyOf(options);
+      correct = correct == null ? List.of() : List.copyOf(correct);
+    }
+  }
+
+  /**
+   * What the runner does on abort or failure: halt what it enabled (default), halt all, or none.
+   */
+  public enum Rollback {
+    @com.fasterxml.jackson.annotation.JsonProperty("halt-enabled")
+    HALT_ENABLED,
+    @com.fasterxml.jackson.annotation.JsonProperty("halt-all")
+    HALT_ALL,
+    @com.fasterxml.jackson.annotation.JsonProperty("none")
+    NONE
   }
 }

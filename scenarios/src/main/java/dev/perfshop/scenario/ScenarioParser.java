@@ -3,32 +3,49 @@ package dev.perfshop.scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads scenario YAML safely: plain data only, unknown keys rejected, every error located by file,
- * line and column.
+ * Reads scenario YAML safely — plain data only (no type tags become objects), unknown keys
+ * rejected, size, depth and alias limits — then validates it. Every error is located by file, line
+ * and column.
  */
 public final class ScenarioParser {
 
   /** Scenario files are small; anything larger is refused before it is parsed. */
   public static final long MAX_BYTES = 256 * 1024;
 
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+  private static final int MAX_DEPTH = 32;
+  private static final int MAX_ALIASES = 10;
 
   private final ObjectMapper mapper =
-      YAMLMapper.builder()
+      YAMLMapper.builder(
+              YAMLFactory.builder()
+                  .loadSettings(
+                      LoadSettings.builder()
+                          .setAllowDuplicateKeys(false)
+                          .setAllowRecursiveKeys(false)
+                          .setMaxAliasesForCollections(MAX_ALIASES)
+                          .setCodePointLimit((int) MAX_BYTES)
+                          .build())
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   public Scenario parse(Path file) {
@@ -46,11 +63,15 @@ public final class ScenarioParser {
   }
 
   public Scenario parse(String name, String yaml) {
+    if (yaml.length() > MAX_BYTES) {
+      throw new ScenarioException(
+          name, 1, 1, "scenario text is over " + MAX_BYTES + " bytes", null);
+    }
     Scenario scenario;
     try {
       scenario = mapper.readValue(yaml, Scenario.class);
     } catch (JacksonException e) {
-      TokenStreamLocation at = locate(yaml, e.getPath());
+      TokenStreamLocation at = locate(yaml, pointer(e.getPath()));
       if (at == null) {
         at = e.getLocation();
       }
@@ -61,18 +82,36 @@ public final class ScenarioParser {
     if (scenario == null) {
       throw new ScenarioException(name, 1, 1, "the file is empty", null);
     }
-    check(name, scenario);
+    List<ScenarioValidator.Violation> violations = ScenarioValidator.validate(scenario);
+    if (!violations.isEmpty()) {
+      List<ScenarioException.Error> errors =
+          violations.stream()
+              .map(v -> located(name, yaml, v))
+              .sorted(
+                  Comparator.comparingInt(ScenarioException.Error::line)
+                      .thenComparingInt(ScenarioException.Error::column))
+              .toList();
+      throw new ScenarioException(errors, null);
+    }
     return scenario;
   }
 
-  /**
-   * Where the node at {@code path} starts in the text: Jackson reports some errors (unknown keys of
-   * a record, say) only once the enclosing object is finished, so the place is found again by
-   * walking the tokens.
-   */
-  private TokenStreamLocation locate(String yaml, List<JacksonException.Reference> path) {
+  private ScenarioException.Error located(String name, String yaml, ScenarioValidator.Violation v) {
+    // A missing node is reported where its parent starts.
+    String pointer = v.pointer();
+    TokenStreamLocation at = null;
+    while (at == null && !pointer.isEmpty()) {
+      at = locate(yaml, pointer);
+      pointer = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
+    }
+    int line = at == null ? 1 : Math.max(1, at.getLineNr());
+    int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+    return new ScenarioException.Error(name, line, column, v.message());
+  }
+
+  private static String pointer(List<JacksonException.Reference> path) {
     if (path == null || path.isEmpty()) {
-      return null;
+      return "";
     }
     StringBuilder pointer = new StringBuilder();
     for (JacksonException.Reference ref : path) {
@@ -83,7 +122,19 @@ public final class ScenarioParser {
         pointer.append(ref.getIndex());
       }
     }
-    JsonPointer target = JsonPointer.compile(pointer.toString());
+    return pointer.toString();
+  }
+
+  /**
+   * Where the node at {@code pointer} starts in the text. Jackson reports some errors (unknown keys
+   * of a record, say) only once the enclosing object is finished, and validation works on the
+   * model, so the place is found again by walking the tokens.
+   */
+  private TokenStreamLocation locate(String yaml, String pointer) {
+    if (pointer.isEmpty()) {
+      return null;
+    }
+    JsonPointer target = JsonPointer.compile(pointer);
     try (JsonParser parser = mapper.createParser(yaml)) {
       for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
         if (parser.streamReadContext().pathAsPointer().equals(target)) {
@@ -91,25 +142,8 @@ public final class ScenarioParser {
         }
       }
     } catch (JacksonException ignored) {
-      // The text is broken further on; fall back to the location Jackson gave.
+      // The text is broken further on; the caller falls back to the location Jackson gave.
     }
     return null;
-  }
-
-  private static void check(String name, Scenario s) {
-    require(
-        name,
-        Scenario.API_VERSION.equals(s.apiVersion()),
-        "apiVersion must be " + Scenario.API_VERSION);
-    require(name, Scenario.KIND.equals(s.kind()), "kind must be " + Scenario.KIND);
-    require(name, s.id() != null && ID.matcher(s.id()).matches(), "id must match " + ID.pattern());
-    require(name, s.title() != null && !s.title().isBlank(), "title is required");
-    require(name, s.level() != null, "level is required (BAC1 to BAC5)");
-  }
-
-  private static void require(String name, boolean ok, String message) {
-    if (!ok) {
-      throw new ScenarioException(name, 1, 1, message, null);
-    }
   }
 }
