@@ -1,0 +1,54 @@
+package dev.perfshop.server.stats;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Times every shop API request and records it under its route template ({@code GET
+ * /api/products/{id}}, never the raw URI, so cardinality stays bounded). Admin, stats and licence
+ * routes are not shop traffic and are left out. It wraps everything after the request id, so the
+ * time includes the licence gate and any injected chaos — what a client really waits.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class StatsFilter extends OncePerRequestFilter {
+
+  private final RouteStats stats;
+
+  StatsFilter(RouteStats stats) {
+    this.stats = stats;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return !uri.startsWith("/api/")
+        || uri.startsWith("/api/admin/")
+        || uri.startsWith("/api/stats")
+        || uri.startsWith("/api/license/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long start = System.nanoTime();
+    int status = 500;
+    try {
+      chain.doFilter(request, response);
+      status = response.getStatus();
+    } finally {
+      Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+      String route = request.getMethod() + " " + (pattern == null ? "(unmatched)" : pattern);
+      stats.record(route, System.nanoTime() - start, status);
+    }
+  }
+}
