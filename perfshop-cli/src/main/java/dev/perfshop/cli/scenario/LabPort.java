@@ -1,0 +1,48 @@
+package dev.perfshop.cli.scenario;
+
+import dev.perfshop.scenario.Scenario;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** What the scenario runner needs from a lab: the server's chaos, stats and classroom APIs. */
+public interface LabPort {
+
+  void enableChaos(
+      String type,
+      int level,
+      Double probability,
+      List<String> routes,
+      Duration ttl,
+      String scenarioId);
+
+  void disableChaos(String type);
+
+  void halt();
+
+  /** Live statistics of one route over a window, or null when the route saw no traffic. */
+  RouteStat routeStat(String route, Duration window);
+
+  /** The value of a PromQL query, or empty when no Prometheus is configured. */
+  OptionalDouble promql(String query);
+
+  /**
+   * Registers and opens an enigma for the class; {@code bindings} are the values chosen at start.
+   */
+  void openEnigma(String scenarioId, Scenario.Enigma enigma, Map<String, String> bindings);
+
+  void closeEnigma(String scenarioId, String enigmaId);
+
+  void releaseHint(String scenarioId, String enigmaId);
+
+  /** Live numbers of one route. Latencies in milliseconds, rates as fractions, throughput per s. */
+  record RouteStat(
+      String route,
+      long count,
+      double throughput,
+      double errorRate,
+      double p50,
+      double p95,
+      double p99) {}
+}

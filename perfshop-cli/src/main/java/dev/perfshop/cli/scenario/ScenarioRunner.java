@@ -1,0 +1,353 @@
+package dev.perfshop.cli.scenario;
+
+import dev.perfshop.cli.scenario.Journal.Entry;
+import dev.perfshop.cli.scenario.Journal.Result;
+import dev.perfshop.scenario.Durations;
+import dev.perfshop.scenario.Scenario;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Executes a {@link ScenarioPlan} against a lab: each step at its offset, expectations polled in
+ * the background until their deadline, every chaos activation sent with a TTL, and — at the end, on
+ * a failure or on {@link #abort()} — a rollback of what this run enabled (the scenario's {@code
+ * rollback} setting). Time and sleep are seams so tests run the timeline exactly.
+ */
+public final class ScenarioRunner {
+
+  /** Waits until a point of {@link System#nanoTime()}; tests substitute a virtual clock. */
+  public interface Sleeper {
+    void sleepUntil(long nanoTime) throws InterruptedException;
+
+    long nanoTime();
+
+    Sleeper SYSTEM =
+        new Sleeper() {
+          @Override
+          public void sleepUntil(long deadline) throws InterruptedException {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+              Thread.sleep(Duration.ofNanos(Math.min(left, 200_000_000L)));
+            }
+          }
+
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
+        };
+  }
+
+  private final LabPort lab;
+  private final TrafficPort traffic;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final Duration pollEvery;
+  private final Consumer<Journal> onChange;
+  private final Set<String> enabled = new LinkedHashSet<>();
+  private volatile boolean aborted;
+  private volatile Thread runningThread;
+
+  public ScenarioRunner(
+      LabPort lab,
+      TrafficPort traffic,
+      Sleeper sleeper,
+      Clock clock,
+      Duration pollEvery,
+      Consumer<Journal> onChange) {
+    this.lab = lab;
+    this.traffic = traffic;
+    this.sleeper = sleeper;
+    this.clock = clock;
+    this.pollEvery = pollEvery;
+    this.onChange = onChange;
+  }
+
+  /** Prints the plan; sends nothing. */
+  public Journal dryRun(ScenarioPlan plan, String file) {
+    Journal journal = new Journal(plan, file, true, clock.instant());
+    for (ScenarioPlan.Planned p : plan.steps()) {
+      journal.add(
+          new Entry(
+              clock.instant(),
+              p.at().toMillis(),
+              p.index(),
+              ScenarioPlan.describe(p.step(), plan),
+              Result.SKIPPED,
+              "dry run: nothing sent",
+              null));
+    }
+    journal.finish("dry-run", clock.instant());
+    onChange.accept(journal);
+    return journal;
+  }
+
+  /**
+   * Runs the timeline; returns the journal (its {@link Journal#failed()} says if anything failed).
+   */
+  public Journal run(ScenarioPlan plan, String file) {
+    Journal journal = new Journal(plan, file, false, clock.instant());
+    runningThread = Thread.currentThread();
+    long start = sleeper.nanoTime();
+    List<Future<?>> expectations = new ArrayList<>();
+    String outcome = "passed";
+    try (ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor()) {
+      if (plan.scenario().traffic() != null) {
+        traffic.set(plan.scenario().traffic(), plan.seed());
+        record(
+            journal,
+            start,
+            null,
+            "start traffic " + plan.scenario().traffic().rate() + "/s",
+            Result.OK,
+            null,
+            null);
+      }
+      for (ScenarioPlan.Planned p : plan.steps()) {
+        sleeper.sleepUntil(start + p.at().toNanos());
+        if (aborted) {
+          throw new InterruptedException("aborted");
+        }
+        if (p.step().expect() != null) {
+          expectations.add(checks.submit(() -> expect(plan, p, journal, start)));
+        } else {
+          execute(plan, p, journal, start);
+        }
+      }
+      for (Future<?> f : expectations) {
+        f.get();
+      }
+      sleeper.sleepUntil(start + plan.duration().toNanos());
+      if (journal.failed()) {
+        outcome = "failed";
+      }
+    } catch (InterruptedException e) {
+      outcome = "aborted";
+      Thread.interrupted();
+    } catch (Exception e) {
+      outcome = "error";
+      record(journal, start, null, "run", Result.ERROR, message(e), null);
+    } finally {
+      traffic.stop();
+      rollback(plan, journal, start);
+      journal.finish(outcome, clock.instant());
+      onChange.accept(journal);
+      runningThread = null;
+    }
+    return journal;
+  }
+
+  /** Stops the run at once (Ctrl-C): the rollback runs before {@link #run} returns. */
+  public void abort() {
+    aborted = true;
+    Thread t = runningThread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  private void execute(ScenarioPlan plan, ScenarioPlan.Planned p, Journal journal, long start) {
+    Scenario.Step s = p.step();
+    String action = ScenarioPlan.describe(s, plan);
+    String id = plan.scenario().id();
+    try {
+      if (s.chaos() != null && s.chaos().enable() != null) {
+        var c = s.chaos();
+        Duration ttl = plan.ttl(p);
+        lab.enableChaos(c.enable(), c.level(), c.probability(), plan.routes(s), ttl, id);
+        synchronized (enabled) {
+          enabled.add(c.enable());
+        }
+        record(journal, start, p.index(), action, Result.OK, "ttl " + Durations.format(ttl), null);
+      } else if (s.chaos() != null) {
+        lab.disableChaos(s.chaos().disable());
+        synchronized (enabled) {
+          enabled.remove(s.chaos().disable());
+        }
+        record(journal, start, p.index(), action, Result.OK, null, null);
+      } else if (s.traffic() != null) {
+        traffic.set(s.traffic(), plan.seed());
+        record(journal, start, p.index(), action, Result.OK, null, null);
+      } else if (s.enigma() != null) {
+        if (s.enigma().open() != null) {
+          Scenario.Enigma e =
+              plan.scenario().enigmas().stream()
+                  .filter(x -> x.id().equals(s.enigma().open()))
+                  .findFirst()
+                  .orElseThrow();
+          lab.openEnigma(id, e, plan.bindings());
+        } else {
+          lab.closeEnigma(id, s.enigma().close());
+        }
+        record(journal, start, p.index(), action, Result.OK, null, null);
+      } else if (s.hint() != null) {
+        lab.releaseHint(id, s.hint().enigma());
+        record(journal, start, p.index(), action, Result.OK, null, null);
+      }
+    } catch (UnsupportedOperationException e) {
+      record(journal, start, p.index(), action, Result.SKIPPED, message(e), null);
+    } catch (RuntimeException e) {
+      record(journal, start, p.index(), action, Result.ERROR, message(e), null);
+      throw e;
+    }
+  }
+
+  private void expect(ScenarioPlan plan, ScenarioPlan.Planned p, Journal journal, long start) {
+    Scenario.Expectation e = p.step().expect();
+    String action = ScenarioPlan.describe(p.step(), plan);
+    long deadline = sleeper.nanoTime() + plan.scaled(e.within()).toNanos();
+    Duration window = e.window() == null ? Duration.ofSeconds(30) : plan.scaled(e.window());
+    if (window.compareTo(Duration.ofSeconds(5)) < 0) {
+      window = Duration.ofSeconds(5);
+    }
+    Double last = null;
+    try {
+      while (!aborted) {
+        OptionalDouble value = observe(e, window);
+        if (value.isEmpty() && e.promql() != null) {
+          record(
+              journal,
+              start,
+              p.index(),
+              action,
+              Result.SKIPPED,
+              "no Prometheus URL configured (--prometheus)",
+              null);
+          return;
+        }
+        if (value.isPresent()) {
+          last = value.getAsDouble();
+          if (Expectations.holds(e, last)) {
+            record(
+                journal,
+                start,
+                p.index(),
+                action,
+                Result.OK,
+                "observed " + Expectations.format(e, last),
+                last);
+            return;
+          }
+        }
+        if (sleeper.nanoTime() >= deadline) {
+          break;
+        }
+        sleeper.sleepUntil(Math.min(deadline, sleeper.nanoTime() + pollEvery.toNanos()));
+      }
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (RuntimeException ex) {
+      record(journal, start, p.index(), action, Result.ERROR, message(ex), last);
+      return;
+    }
+    if (!aborted) {
+      String why =
+          last == null
+              ? "no traffic was observed on " + e.route() + " before the deadline"
+              : "last observed "
+                  + Expectations.format(e, last)
+                  + ", expected "
+                  + (e.above() != null ? "above " + e.above() : "below " + e.below());
+      record(journal, start, p.index(), action, Result.FAILED, why, last);
+    }
+  }
+
+  private OptionalDouble observe(Scenario.Expectation e, Duration window) {
+    if (e.promql() != null) {
+      return lab.promql(e.promql());
+    }
+    LabPort.RouteStat stat = lab.routeStat(e.route(), window);
+    if (stat == null || stat.count() == 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(
+        switch (e.metric()) {
+          case "p50" -> stat.p50();
+          case "p95" -> stat.p95();
+          case "p99" -> stat.p99();
+          case "error-rate" -> stat.errorRate();
+          default -> stat.throughput();
+        });
+  }
+
+  private void rollback(ScenarioPlan plan, Journal journal, long start) {
+    List<String> left;
+    synchronized (enabled) {
+      left = List.copyOf(enabled);
+      enabled.clear();
+    }
+    switch (plan.scenario().rollback()) {
+      case NONE -> {
+        if (!left.isEmpty()) {
+          record(
+              journal,
+              start,
+              null,
+              "rollback",
+              Result.SKIPPED,
+              "rollback: none; still active until their TTL: " + left,
+              null);
+        }
+      }
+      case HALT_ALL -> {
+        try {
+          lab.halt();
+          record(journal, start, null, "halt all chaos", Result.OK, null, null);
+        } catch (RuntimeException e) {
+          record(
+              journal,
+              start,
+              null,
+              "halt all chaos",
+              Result.ERROR,
+              message(e) + " (activations expire by their TTL)",
+              null);
+        }
+      }
+      case HALT_ENABLED -> {
+        for (String type : left) {
+          try {
+            lab.disableChaos(type);
+            record(journal, start, null, "disable " + type + " (rollback)", Result.OK, null, null);
+          } catch (RuntimeException e) {
+            record(
+                journal,
+                start,
+                null,
+                "disable " + type + " (rollback)",
+                Result.ERROR,
+                message(e) + " (expires by its TTL)",
+                null);
+          }
+        }
+      }
+    }
+  }
+
+  private void record(
+      Journal journal,
+      long start,
+      Integer step,
+      String action,
+      Result result,
+      String message,
+      Double observed) {
+    long offset = Math.max(0, (sleeper.nanoTime() - start) / 1_000_000);
+    journal.add(new Entry(clock.instant(), offset, step, action, result, message, observed));
+    onChange.accept(journal);
+  }
+
+  private static String message(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

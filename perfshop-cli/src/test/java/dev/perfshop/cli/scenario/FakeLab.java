@@ -1,0 +1,63 @@
+package dev.perfshop.cli.scenario;
+
+import dev.perfshop.scenario.Scenario;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+/** A lab for unit tests of the runner's logic: records calls, answers stats it is told. */
+final class FakeLab implements LabPort {
+
+  final List<String> calls = new CopyOnWriteArrayList<>();
+  final CountDownLatch firstEnable = new CountDownLatch(1);
+  volatile RouteStat stat;
+  volatile Duration lastTtl;
+  volatile List<String> lastRoutes;
+
+  @Override
+  public void enableChaos(
+      String type, int level, Double probability, List<String> routes, Duration ttl, String id) {
+    calls.add("enable " + type + " " + level);
+    lastTtl = ttl;
+    lastRoutes = routes;
+    firstEnable.countDown();
+  }
+
+  @Override
+  public void disableChaos(String type) {
+    calls.add("disable " + type);
+  }
+
+  @Override
+  public void halt() {
+    calls.add("halt");
+  }
+
+  @Override
+  public RouteStat routeStat(String route, Duration window) {
+    return stat;
+  }
+
+  @Override
+  public OptionalDouble promql(String query) {
+    return OptionalDouble.empty();
+  }
+
+  @Override
+  public void openEnigma(String scenarioId, Scenario.Enigma enigma, Map<String, String> b) {
+    calls.add("open " + enigma.id());
+  }
+
+  @Override
+  public void closeEnigma(String scenarioId, String enigmaId) {
+    calls.add("close " + enigmaId);
+  }
+
+  @Override
+  public void releaseHint(String scenarioId, String enigmaId) {
+    calls.add("hint " + enigmaId);
+  }
+}
