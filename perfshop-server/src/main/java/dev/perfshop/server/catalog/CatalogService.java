@@ -67,7 +67,7 @@ public class CatalogService {
 
   @Transactional(readOnly = true)
   public Product product(long id) {
-    return products.findById(id).orElseThrow(() -> ApiException.notFound("product", id));
+    return products.findWithCategory(id).orElseThrow(() -> ApiException.notFound("product", id));
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package dev.perfshop.server.catalog;
 
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -28,6 +29,10 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
           """)
   Page<Product> search(
       @Param("text") String likePattern, @Param("category") String category, Pageable page);
+
+  /** One product with its category (the view needs both, outside the transaction). */
+  @Query("select p from Product p join fetch p.category where p.id = :id")
+  Optional<Product> findWithCategory(@Param("id") long id);
 
   /**
    * Takes {@code quantity} units if, and only if, that many are in stock: one conditional UPDATE,

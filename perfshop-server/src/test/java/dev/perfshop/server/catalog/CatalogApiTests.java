@@ -62,6 +62,20 @@ class CatalogApiTests {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void productDetailCarriesItsCategory() {
+    Product p = products.findAll().getFirst();
+    var res = http().get().uri("/api/products/{id}", p.getId()).retrieve().toEntity(Map.class);
+    assertThat(res.getStatusCode().value()).isEqualTo(200);
+    assertThat(res.getBody())
+        .containsEntry("id", p.getId().intValue())
+        .containsEntry("sku", p.getSku())
+        .containsKey("category")
+        .containsEntry("imageUrl", "/api/products/" + p.getId() + "/image");
+    assertThat((String) res.getBody().get("category")).isNotBlank();
+  }
+
+  @Test
   void unknownProductIsANotFoundProblem() {
     var res = http().get().uri("/api/products/987654").retrieve().toEntity(Map.class);
     assertThat(res.getStatusCode().value()).isEqualTo(404);
