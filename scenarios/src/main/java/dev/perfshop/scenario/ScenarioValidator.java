@@ -65,7 +65,7 @@ public final class ScenarioValidator {
       String f = s.families().get(i);
       require(
           "/families/" + i,
-          FAMILIES.contains(f),
+          f != null && FAMILIES.contains(f),
           "unknown family '" + f + "', expected one of " + sorted(FAMILIES));
     }
     Duration duration = duration("/duration", s.duration(), true).orElse(MAX_DURATION);
@@ -221,7 +221,9 @@ public final class ScenarioValidator {
     }
     if (live) {
       require(
-          at + "/metric", METRICS.contains(e.metric()), "metric must be one of " + sorted(METRICS));
+          at + "/metric",
+          e.metric() != null && METRICS.contains(e.metric()),
+          "metric must be one of " + sorted(METRICS));
       require(
           at + "/route",
           e.route() != null && ROUTE.matcher(e.route()).matches(),
@@ -303,7 +305,7 @@ public final class ScenarioValidator {
   }
 
   private void answer(String at, Answer a, Set<String> bindings) {
-    if (!ANSWER_TYPES.contains(a.type())) {
+    if (a.type() == null || !ANSWER_TYPES.contains(a.type())) {
       violations.add(
           new Violation(at + "/type", "answer type must be one of " + sorted(ANSWER_TYPES)));
       return;

@@ -42,12 +42,12 @@ class ScenarioParserFuzzTests {
 
   private final ScenarioParser parser = new ScenarioParser();
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void randomTextNeverCrashes(@ForAll("yamlish") String text) {
     check(text);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void mutatedScenariosNeverCrash(@ForAll("mutations") String text) {
     check(text);
   }
@@ -101,7 +101,13 @@ class ScenarioParserFuzzTests {
             "%YAML 1.1\n",
             "? ",
             "|\n",
-            "99999999999999999999");
+            "99999999999999999999",
+            "~",
+            " null",
+            "type: ~\n",
+            "[~]",
+            "{}",
+            "  answer: ~\n");
     Arbitrary<Integer> cut = Arbitraries.integers().between(0, 20);
     return Combinators.combine(position, insert, cut)
         .as(

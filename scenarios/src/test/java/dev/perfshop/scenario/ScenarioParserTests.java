@@ -119,6 +119,20 @@ class ScenarioParserTests {
   }
 
   @Test
+  void nullValuesAreErrorsNotCrashes() {
+    // Found by the fuzz test: a null answer type reached Set.contains(null).
+    assertThatThrownBy(
+            () -> parser.parse("t.yaml", VALID.replace("{type: route, route:", "{type: ~, route:")))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("answer type must be one of");
+    assertThatThrownBy(() -> parser.parse("t.yaml", VALID.replace("[performance]", "[~]")))
+        .isInstanceOf(ScenarioException.class);
+    assertThatThrownBy(() -> parser.parse("t.yaml", VALID.replace("metric: p95", "metric: ~")))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("metric must be one of");
+  }
+
+  @Test
   void yamlTypeTagsAreNotInstantiated() {
     String yaml =
         VALID.replace("title: Is the shop slow, and where?", "title: !!java.io.File /etc/passwd");
