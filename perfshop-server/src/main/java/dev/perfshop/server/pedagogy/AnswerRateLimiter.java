@@ -20,7 +20,10 @@ class AnswerRateLimiter {
 
   private final Clock clock;
   private final int limit;
-  private final Map<Long, ArrayDeque<Instant>> windows = new ConcurrentHashMap<>();
+
+  private record Key(long studentId, long enigmaId) {}
+
+  private final Map<Key, ArrayDeque<Instant>> windows = new ConcurrentHashMap<>();
 
   AnswerRateLimiter(Clock clock, PedagogyProperties properties) {
     this.clock = clock;
@@ -28,9 +31,10 @@ class AnswerRateLimiter {
   }
 
   /** Empty when the student may answer now (and counts it), else how long to wait. */
-  Optional<Duration> acquire(long studentId) {
+  Optional<Duration> acquire(long studentId, long enigmaId) {
     Instant now = clock.instant();
-    ArrayDeque<Instant> window = windows.computeIfAbsent(studentId, id -> new ArrayDeque<>());
+    ArrayDeque<Instant> window =
+        windows.computeIfAbsent(new Key(studentId, enigmaId), k -> new ArrayDeque<>());
     synchronized (window) {
       while (!window.isEmpty() && !window.peekFirst().isAfter(now.minus(WINDOW))) {
         window.pollFirst();
@@ -45,6 +49,6 @@ class AnswerRateLimiter {
   }
 
   void forget(long studentId) {
-    windows.remove(studentId);
+    windows.keySet().removeIf(k -> k.studentId() == studentId);
   }
 }

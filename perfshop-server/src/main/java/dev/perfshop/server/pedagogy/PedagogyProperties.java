@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of class sessions ({@code perfshop.pedagogy.*}).
  *
- * @param answersPerMinute answers one student may submit per minute (all enigmas together); more
- *     get a 429 problem with {@code Retry-After}
+ * @param answersPerMinute answers one student may submit per minute to one enigma; more get a 429
+ *     problem with {@code Retry-After}
  * @param maxActiveSessions sessions that are not archived; bounds the session tag of the meters
  * @param allowNewKey start even when the install key file no longer matches the database (every
  *     agent code and stored answer hash becomes invalid); for operators who lost the key file

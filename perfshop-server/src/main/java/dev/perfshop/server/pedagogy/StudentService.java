@@ -166,7 +166,7 @@ public class StudentService {
     }
     AnswerChecks.Verdict verdict =
         checks.check(agent.session().id(), e.key(), e.answer(), submission);
-    Optional<Duration> wait = limiter.acquire(agent.student().id());
+    Optional<Duration> wait = limiter.acquire(agent.student().id(), e.id());
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       throw new ApiException(
