@@ -116,6 +116,40 @@ class StudentJourneyTests {
   }
 
   @Test
+  void parallelRightAnswersSolveOnceWithoutDoubleStars() throws Exception {
+    Map<String, Object> s = sessionWithRouteEnigma("parallel");
+    String agent = api.agent(s.get("joinCode"), "Quick");
+    List<java.util.concurrent.Callable<Map>> answers =
+        java.util.Collections.nCopies(
+            5, () -> api.answer(agent, "slow", "GET /api/products/1").getBody());
+    List<Map> results;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(5)) {
+      results =
+          pool.invokeAll(answers).stream()
+              .map(
+                  f -> {
+                    try {
+                      return f.get();
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  })
+              .toList();
+    }
+    assertThat(results)
+        .allSatisfy(r -> assertThat(r).containsEntry("solved", true).containsEntry("stars", 3));
+    assertThat(results).filteredOn(r -> Boolean.FALSE.equals(r.get("alreadySolved"))).hasSize(1);
+    assertThat(api.me(agent).getBody()).containsEntry("stars", 3).containsEntry("solved", 1);
+    assertThat(
+            meters
+                .get(PedagogyMeters.SOLVES)
+                .tag("session", s.get("id").toString())
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void theSameWrongAnswerTwiceCostsOnceAndAMalformedAnswerCostsNothing() {
     Map<String, Object> s = sessionWithRouteEnigma("repeat");
     String agent = api.agent(s.get("joinCode"), "Linus");
