@@ -2,53 +2,46 @@ package dev.perfshop.server.pedagogy;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * A sliding one-minute window of answers per student. Guessing by brute force (try every option of
- * a choice, every route of the shop) then costs time as well as stars.
+ * Rate limits of the student API. Answers: a sliding one-minute window per student and enigma, so
+ * guessing by brute force (every option of a choice, every route of the shop) costs time as well as
+ * stars, while a student who moves on to the next enigma is not held back. Joins: failed joins
+ * (unknown code) per client address, so join codes cannot be enumerated.
  */
 @Component
 class AnswerRateLimiter {
 
   static final Duration WINDOW = Duration.ofMinutes(1);
-
-  private final Clock clock;
-  private final int limit;
+  static final int FAILED_JOINS_PER_MINUTE = 20;
 
   private record Key(long studentId, long enigmaId) {}
 
-  private final Map<Key, ArrayDeque<Instant>> windows = new ConcurrentHashMap<>();
+  private final SlidingWindow<Key> answers;
+  private final SlidingWindow<String> failedJoins;
 
   AnswerRateLimiter(Clock clock, PedagogyProperties properties) {
-    this.clock = clock;
-    this.limit = properties.answersPerMinute();
+    this.answers = new SlidingWindow<>(clock, properties.answersPerMinute(), WINDOW);
+    this.failedJoins = new SlidingWindow<>(clock, FAILED_JOINS_PER_MINUTE, WINDOW);
   }
 
   /** Empty when the student may answer now (and counts it), else how long to wait. */
   Optional<Duration> acquire(long studentId, long enigmaId) {
-    Instant now = clock.instant();
-    ArrayDeque<Instant> window =
-        windows.computeIfAbsent(new Key(studentId, enigmaId), k -> new ArrayDeque<>());
-    synchronized (window) {
-      while (!window.isEmpty() && !window.peekFirst().isAfter(now.minus(WINDOW))) {
-        window.pollFirst();
-      }
-      if (window.size() >= limit) {
-        Duration wait = Duration.between(now, window.peekFirst().plus(WINDOW));
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      }
-      window.addLast(now);
-      return Optional.empty();
-    }
+    return answers.acquire(new Key(studentId, enigmaId));
+  }
+
+  /** Present when {@code client} failed to join too often and must wait. */
+  Optional<Duration> joinBlocked(String client) {
+    return failedJoins.blocked(client);
+  }
+
+  void failedJoin(String client) {
+    failedJoins.acquire(client);
   }
 
   void forget(long studentId) {
-    windows.keySet().removeIf(k -> k.studentId() == studentId);
+    answers.forget(k -> k.studentId() == studentId);
   }
 }

@@ -310,7 +310,7 @@ public class ClassSessions {
         s.archived(),
         s.createdAt(),
         s.archivedAt(),
-        repository.students(s.id()).size(),
+        (int) repository.studentCount(s.id()),
         (int) repository.enigmaCount(s.id()));
   }
 

@@ -140,7 +140,8 @@ public class EnigmaRegistry {
   @Transactional(readOnly = true)
   public List<EnigmaView> list(long sessionId) {
     sessions.require(sessionId);
-    return repository.enigmas(sessionId).stream().map(this::view).toList();
+    Map<Long, Long> solved = solvedCounts(sessionId);
+    return repository.enigmas(sessionId).stream().map(e -> view(e, solved)).toList();
   }
 
   @Transactional
@@ -222,10 +223,16 @@ public class EnigmaRegistry {
 
   /** The instructor's view: everything but the answer itself. */
   private EnigmaView view(EnigmaRow e) {
-    Map<Long, Long> solved =
-        repository.progressOfSession(e.sessionId()).stream()
-            .filter(ProgressRow::solved)
-            .collect(Collectors.groupingBy(ProgressRow::enigmaId, Collectors.counting()));
+    return view(e, solvedCounts(e.sessionId()));
+  }
+
+  private Map<Long, Long> solvedCounts(long sessionId) {
+    return repository.progressOfSession(sessionId).stream()
+        .filter(ProgressRow::solved)
+        .collect(Collectors.groupingBy(ProgressRow::enigmaId, Collectors.counting()));
+  }
+
+  private EnigmaView view(EnigmaRow e, Map<Long, Long> solved) {
     AnswerChecks.Stored a = e.answer();
     return new EnigmaView(
         e.key(),

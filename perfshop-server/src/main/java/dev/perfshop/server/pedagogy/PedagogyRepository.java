@@ -160,6 +160,13 @@ class PedagogyRepository {
         .list();
   }
 
+  long studentCount(long sessionId) {
+    return jdbc.sql("SELECT COUNT(*) FROM session_students WHERE session_id = ?")
+        .param(sessionId)
+        .query(Long.class)
+        .single();
+  }
+
   boolean nicknameTaken(long sessionId, String nickname) {
     return jdbc.sql(
                 "SELECT COUNT(*) FROM session_students WHERE session_id = ? AND nickname_key = ?")

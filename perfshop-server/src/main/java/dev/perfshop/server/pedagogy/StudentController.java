@@ -6,6 +6,7 @@ import dev.perfshop.server.pedagogy.Views.Joined;
 import dev.perfshop.server.pedagogy.Views.Me;
 import dev.perfshop.server.pedagogy.Views.Rank;
 import dev.perfshop.server.pedagogy.Views.StudentEnigma;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +47,8 @@ class StudentController {
   record AnswerRequest(@Size(max = 200) String answer, @Size(max = 10) List<Integer> choices) {}
 
   @PostMapping(path = "/join", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Joined> join(@RequestBody JoinRequest request) {
-    Joined joined = students.join(request.code(), request.nickname());
+  ResponseEntity<Joined> join(@RequestBody JoinRequest request, HttpServletRequest http) {
+    Joined joined = students.join(request.code(), request.nickname(), http.getRemoteAddr());
     ResponseCookie cookie =
         ResponseCookie.from(COOKIE, joined.agentCode())
             .httpOnly(true)

@@ -64,7 +64,13 @@ public class StudentService {
   }
 
   @Transactional
-  public Joined join(String joinCode, String nickname) {
+  public Joined join(String joinCode, String nickname, String client) {
+    limiter
+        .joinBlocked(client)
+        .ifPresent(
+            wait -> {
+              throw tooMany("too many failed joins", wait);
+            });
     String code =
         Codes.normaliseJoinCode(joinCode)
             .orElseThrow(
@@ -75,15 +81,14 @@ public class StudentService {
                             + Codes.JOIN_LENGTH
                             + "-character join code shown by the instructor"));
     String clean = ClassSessions.validNickname(nickname);
-    SessionRow session =
-        repository
-            .sessionByJoinCode(code)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ProblemType.NOT_FOUND, "no session has the join code " + code));
+    SessionRow session = repository.sessionByJoinCode(code).orElse(null);
+    if (session == null) {
+      // counted per client address, so join codes cannot be enumerated
+      limiter.failedJoin(client);
+      throw new ApiException(ProblemType.NOT_FOUND, "no session has the join code " + code);
+    }
     requirePageOpen(session);
-    if (repository.students(session.id()).size() >= MAX_STUDENTS_PER_SESSION) {
+    if (repository.studentCount(session.id()) >= MAX_STUDENTS_PER_SESSION) {
       throw new ApiException(ProblemType.CONFLICT, "this session is full");
     }
     if (repository.nicknameTaken(session.id(), clean)) {
@@ -168,11 +173,7 @@ public class StudentService {
         checks.check(agent.session().id(), e.key(), e.answer(), submission);
     Optional<Duration> wait = limiter.acquire(agent.student().id(), e.id());
     if (wait.isPresent()) {
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      throw new ApiException(
-          ProblemType.TOO_MANY_REQUESTS,
-          "too many answers: wait " + seconds + " s before answering again",
-          Map.of("retryAfterSeconds", seconds));
+      throw tooMany("too many answers", wait.get());
     }
     long sessionId = agent.session().id();
     meters.attempt(sessionId, verdict.correct());
@@ -311,6 +312,14 @@ public class StudentService {
           "the student page of this session is closed; wait for your instructor to open it",
           Map.of("reason", "student-page-closed"));
     }
+  }
+
+  private static ApiException tooMany(String what, Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return new ApiException(
+        ProblemType.TOO_MANY_REQUESTS,
+        what + ": wait " + seconds + " s before trying again",
+        Map.of("retryAfterSeconds", seconds));
   }
 
   private static ApiException nicknameTaken(String nickname) {
