@@ -150,6 +150,28 @@ class StudentJourneyTests {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void closedEnigmasDisappearExceptForWhoSolvedThem() {
+    Map<String, Object> s = sessionWithRouteEnigma("visibility");
+    Object id = s.get("id");
+    api.register(id, Api.routeEnigma("other", "GET /api/cart", List.of()));
+    String agent = api.agent(s.get("joinCode"), "Vera");
+    api.answer(agent, "slow", "GET /api/products/1");
+    String base = "/api/admin/sessions/" + id + "/enigmas/";
+    assertThat(api.admin("POST", base + "slow/close", null).getBody()).containsEntry("open", false);
+    api.admin("POST", base + "other/close", null);
+
+    List<Map<String, Object>> visible = (List<Map<String, Object>>) api.enigmas(agent).getBody();
+    assertThat(visible).extracting("id").containsExactly("slow");
+    assertThat(visible.getFirst()).containsEntry("solved", true).containsEntry("open", false);
+    assertThat(api.answer(agent, "other", "GET /api/cart").getStatusCode().value()).isEqualTo(404);
+    assertThat(api.hint(agent, "other").getStatusCode().value()).isEqualTo(404);
+
+    api.admin("POST", base + "other/open", null);
+    assertThat(api.answer(agent, "other", "GET /api/cart").getBody()).containsEntry("solved", true);
+  }
+
+  @Test
   void theSameWrongAnswerTwiceCostsOnceAndAMalformedAnswerCostsNothing() {
     Map<String, Object> s = sessionWithRouteEnigma("repeat");
     String agent = api.agent(s.get("joinCode"), "Linus");
