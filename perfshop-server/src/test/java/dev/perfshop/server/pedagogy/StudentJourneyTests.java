@@ -535,6 +535,22 @@ class StudentJourneyTests {
   }
 
   @Test
+  void everyShippedEnigmaOfEveryLevelRegisters() {
+    for (dev.perfshop.scenario.Level level : dev.perfshop.scenario.Level.values()) {
+      long expected =
+          dev.perfshop.scenario.ScenarioLibrary.shipped().stream()
+              .filter(e -> e.scenario().level() == level)
+              .mapToLong(e -> e.scenario().enigmas().size())
+              .sum();
+      Map<String, Object> s = api.openSession("library " + level, level.name());
+      var loaded = api.adminAny("POST", "/api/admin/sessions/" + s.get("id") + "/enigmas/library");
+      assertThat(loaded.getStatusCode().value()).as(level.name()).isEqualTo(201);
+      assertThat((List<?>) loaded.getBody()).as(level.name()).hasSize((int) expected).isNotEmpty();
+      api.admin("POST", "/api/admin/sessions/" + s.get("id") + "/archive", null);
+    }
+  }
+
+  @Test
   void badInstructorInputIsAProblemAndChangesNothing() {
     var noLevel = api.admin("POST", "/api/admin/sessions", Map.of("name", "x"));
     assertThat(noLevel.getStatusCode().value()).isEqualTo(400);
