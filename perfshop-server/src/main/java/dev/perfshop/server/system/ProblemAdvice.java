@@ -39,7 +39,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     body.setType(e.type().uri());
     body.setTitle(e.type().title());
     e.extensions().forEach(body::setProperty);
-    return render(body, new HttpHeaders(), request);
+    HttpHeaders headers = new HttpHeaders();
+    // rate limits say when to come back, in the body and in the standard header
+    if (e.extensions().get("retryAfterSeconds") instanceof Number seconds) {
+      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+    }
+    return render(body, headers, request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,281 @@
+package dev.perfshop.server.pedagogy;
+
+import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.ProblemType;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an {@link AnswerSpec} into what is stored, and checks a student's submission against it.
+ * Choice, text, route and bound answers are stored only as keyed hashes (HMAC with the install key
+ * over session, enigma and the normalised answer), so the database never holds them in clear. A
+ * number with a tolerance and a regular expression cannot be hashed: they are stored as written and
+ * no student API ever returns them.
+ *
+ * <p>A submission that cannot be an answer of the right kind (no unit conversion, not a route, an
+ * index out of range) is a 400 problem and does not count as an attempt.
+ */
+final class AnswerChecks {
+
+  static final int MAX_ANSWER = 200;
+  private static final String DOMAIN = "perfshop-answer";
+
+  /** What the database keeps of an answer check. */
+  record Stored(
+      String type,
+      List<String> options,
+      boolean multiple,
+      List<String> hashes,
+      String pattern,
+      Double value,
+      Double tolerance,
+      String unit,
+      String binding) {
+
+    boolean ready() {
+      return !type.equals("bound") || !hashes.isEmpty();
+    }
+  }
+
+  /** A student's answer: {@code answer} for text-like checks, {@code choices} for choices. */
+  record Submission(String answer, List<Integer> choices) {}
+
+  /** Whether it was right, and a keyed fingerprint of the normalised answer (to spot repeats). */
+  record Verdict(boolean correct, String fingerprint) {}
+
+  private final InstallKey key;
+  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+  AnswerChecks(InstallKey key) {
+    this.key = key;
+  }
+
+  /** Patterns are compiled once (they were validated when the enigma was registered). */
+  private Pattern compiled(String pattern) {
+    if (patterns.size() > 1_000) {
+      patterns.clear();
+    }
+    return patterns.computeIfAbsent(pattern, SafeRegex::compile);
+  }
+
+  Stored prepare(long sessionId, String enigmaKey, AnswerSpec spec) {
+    String type = spec.type() == null ? "" : spec.type().strip().toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case "choice" -> prepareChoice(sessionId, enigmaKey, spec);
+      case "number" -> {
+        require(spec.value() != null && Double.isFinite(spec.value()), "number needs a value");
+        double tolerance = spec.tolerance() == null ? 0 : spec.tolerance();
+        require(
+            Double.isFinite(tolerance) && tolerance >= 0, "tolerance must be a positive number");
+        require(spec.unit() == null || spec.unit().length() <= 16, "unit has at most 16 chars");
+        yield new Stored(
+            type,
+            List.of(),
+            false,
+            List.of(),
+            null,
+            spec.value(),
+            tolerance,
+            blankToNull(spec.unit()),
+            null);
+      }
+      case "text" -> {
+        if (spec.pattern() != null) {
+          require(spec.accepted().isEmpty(), "text takes either a pattern or accepted answers");
+          try {
+            SafeRegex.compile(spec.pattern());
+          } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+          }
+          yield new Stored(
+              type, List.of(), false, List.of(), spec.pattern(), null, null, null, null);
+        }
+        require(
+            !spec.accepted().isEmpty() && spec.accepted().size() <= 20,
+            "text needs a pattern or 1 to 20 accepted answers");
+        List<String> hashes = new ArrayList<>();
+        for (String a : spec.accepted()) {
+          String n = text(a);
+          require(!n.isEmpty() && n.length() <= MAX_ANSWER, "accepted answers have 1 to 200 chars");
+          hashes.add(hash(sessionId, enigmaKey, "text", n));
+        }
+        yield new Stored(type, List.of(), false, hashes, null, null, null, null, null);
+      }
+      case "route" -> {
+        String route =
+            Routes.normalise(spec.route())
+                .orElseThrow(() -> invalid("route must look like GET /api/products/{id}"));
+        yield new Stored(
+            type,
+            List.of(),
+            false,
+            List.of(hash(sessionId, enigmaKey, "route", route)),
+            null,
+            null,
+            null,
+            null,
+            null);
+      }
+      case "bound" -> {
+        require(
+            spec.binding() != null && spec.binding().matches("[a-z0-9][a-z0-9-]{0,63}"),
+            "bound needs a binding name (lower-case letters, digits, dashes)");
+        yield new Stored(type, List.of(), false, List.of(), null, null, null, null, spec.binding());
+      }
+      default -> throw invalid("answer type must be one of choice, number, text, route, bound");
+    };
+  }
+
+  private Stored prepareChoice(long sessionId, String enigmaKey, AnswerSpec spec) {
+    List<String> options = spec.options();
+    require(options.size() >= 2 && options.size() <= 10, "choice needs 2 to 10 options");
+    for (String o : options) {
+      require(o != null && !o.isBlank() && o.length() <= 200, "options have 1 to 200 chars");
+    }
+    TreeSet<Integer> correct = new TreeSet<>(spec.correct());
+    require(
+        !correct.isEmpty()
+            && correct.size() == spec.correct().size()
+            && correct.first() >= 0
+            && correct.last() < options.size(),
+        "correct must list distinct option indexes (from 0)");
+    boolean multiple = spec.multiple() != null ? spec.multiple() : correct.size() > 1;
+    require(multiple || correct.size() == 1, "a single choice has exactly one correct option");
+    return new Stored(
+        "choice",
+        options,
+        multiple,
+        List.of(hash(sessionId, enigmaKey, "choice", choiceSet(correct))),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** The stored hash of a value bound at run time. */
+  String bindHash(long sessionId, String enigmaKey, String value) {
+    String n = bound(value);
+    require(!n.isEmpty() && n.length() <= MAX_ANSWER, "a bound value has 1 to 200 chars");
+    return hash(sessionId, enigmaKey, "bound", n);
+  }
+
+  Verdict check(long sessionId, String enigmaKey, Stored stored, Submission submission) {
+    if (stored.type().equals("choice")) {
+      List<Integer> chosen = submission.choices();
+      if (chosen == null || chosen.isEmpty()) {
+        throw invalid("pick at least one option in choices (indexes from 0)");
+      }
+      TreeSet<Integer> set = new TreeSet<>(chosen);
+      if (set.size() != chosen.size() || set.first() < 0 || set.last() >= stored.options().size()) {
+        throw invalid(
+            "choices must be distinct option indexes from 0 to " + (stored.options().size() - 1));
+      }
+      if (!stored.multiple() && set.size() != 1) {
+        throw invalid("this question takes exactly one choice");
+      }
+      return byHash(sessionId, enigmaKey, stored, "choice", choiceSet(set));
+    }
+    String answer = submission.answer();
+    if (answer == null || answer.isBlank()) {
+      throw invalid("answer must not be empty");
+    }
+    if (answer.length() > MAX_ANSWER) {
+      throw invalid("answer has at most " + MAX_ANSWER + " characters");
+    }
+    return switch (stored.type()) {
+      case "number" -> {
+        Quantities.Quantity q =
+            Quantities.parse(answer)
+                .orElseThrow(() -> invalid("answer must be a number, optionally with a unit"));
+        OptionalDouble v = Quantities.convert(q, stored.unit());
+        if (v.isEmpty()) {
+          throw invalid(
+              "answer the number in "
+                  + (stored.unit() == null ? "no unit" : stored.unit())
+                  + " or a unit of the same kind");
+        }
+        boolean ok =
+            Math.abs(v.getAsDouble() - stored.value())
+                <= stored.tolerance() + 1e-9 * Math.abs(stored.value());
+        yield new Verdict(
+            ok, hash(sessionId, enigmaKey, "number", Double.toString(v.getAsDouble())));
+      }
+      case "text" -> {
+        if (stored.pattern() != null) {
+          String n = answer.strip().replaceAll("\\s+", " ");
+          Pattern p = compiled(stored.pattern());
+          boolean ok = SafeRegex.matches(p, n).orElse(false);
+          yield new Verdict(ok, hash(sessionId, enigmaKey, "text", text(answer)));
+        }
+        yield byHash(sessionId, enigmaKey, stored, "text", text(answer));
+      }
+      case "route" -> {
+        String route =
+            Routes.normalise(answer)
+                .orElseThrow(() -> invalid("answer a route as METHOD /path, e.g. GET /api/cart"));
+        yield byHash(sessionId, enigmaKey, stored, "route", route);
+      }
+      case "bound" -> byHash(sessionId, enigmaKey, stored, "bound", bound(answer));
+      default -> throw new IllegalStateException("unknown stored answer type " + stored.type());
+    };
+  }
+
+  private Verdict byHash(
+      long sessionId, String enigmaKey, Stored stored, String kind, String normalised) {
+    String message = message(sessionId, enigmaKey, kind, normalised);
+    boolean ok = false;
+    for (String h : stored.hashes()) {
+      // every stored hash is compared, in constant time, so timing tells nothing
+      ok |= key.matchesHex(h, DOMAIN, message);
+    }
+    return new Verdict(ok, key.macHex(DOMAIN, message));
+  }
+
+  private String hash(long sessionId, String enigmaKey, String kind, String normalised) {
+    return key.macHex(DOMAIN, message(sessionId, enigmaKey, kind, normalised));
+  }
+
+  private static String message(long sessionId, String enigmaKey, String kind, String normalised) {
+    return sessionId + "|" + enigmaKey + "|" + kind + "|" + normalised;
+  }
+
+  private static String choiceSet(java.util.Collection<Integer> set) {
+    return set.stream().map(String::valueOf).collect(Collectors.joining(","));
+  }
+
+  /** Case, accents' composition and spacing do not matter in text answers. */
+  static String text(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFC)
+        .strip()
+        .replaceAll("\\s+", " ")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** Bound values compare as routes when they are routes, as text otherwise. */
+  static String bound(String s) {
+    return Routes.normalise(s).orElseGet(() -> text(s));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw invalid(message);
+    }
+  }
+
+  static ApiException invalid(String message) {
+    return new ApiException(ProblemType.VALIDATION, message);
+  }
+}

@@ -1,0 +1,392 @@
+package dev.perfshop.server.pedagogy;
+
+import dev.perfshop.scenario.Level;
+import dev.perfshop.server.pedagogy.Rows.EnigmaRow;
+import dev.perfshop.server.pedagogy.Rows.ProgressRow;
+import dev.perfshop.server.pedagogy.Rows.SessionRow;
+import dev.perfshop.server.pedagogy.Rows.StudentRow;
+import dev.perfshop.server.pedagogy.Views.Cell;
+import dev.perfshop.server.pedagogy.Views.EnigmaSummary;
+import dev.perfshop.server.pedagogy.Views.ProgressView;
+import dev.perfshop.server.pedagogy.Views.Rank;
+import dev.perfshop.server.pedagogy.Views.SessionView;
+import dev.perfshop.server.pedagogy.Views.StudentProgress;
+import dev.perfshop.server.pedagogy.Views.StudentView;
+import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.ProblemType;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Class sessions as the instructor runs them: lifecycle, students, progress and exports. */
+@Service
+public class ClassSessions {
+
+  static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,31}");
+
+  private final PedagogyRepository repository;
+  private final AgentCodes agentCodes;
+  private final SecureRandom random;
+  private final PedagogyProperties properties;
+  private final PedagogyMeters meters;
+  private final AnswerRateLimiter limiter;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ClassSessions(
+      PedagogyRepository repository,
+      AgentCodes agentCodes,
+      SecureRandom pedagogyRandom,
+      PedagogyProperties properties,
+      PedagogyMeters meters,
+      AnswerRateLimiter limiter,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.repository = repository;
+    this.agentCodes = agentCodes;
+    this.random = pedagogyRandom;
+    this.properties = properties;
+    this.meters = meters;
+    this.limiter = limiter;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public SessionView create(String name, Level level) {
+    String clean = name == null ? "" : name.strip();
+    if (clean.isEmpty() || clean.length() > 120) {
+      throw new ApiException(ProblemType.VALIDATION, "name must have 1 to 120 characters");
+    }
+    if (level == null) {
+      throw new ApiException(ProblemType.VALIDATION, "level must be one of BAC1 … BAC5");
+    }
+    if (repository.activeSessionCount() >= properties.maxActiveSessions()) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "at most "
+              + properties.maxActiveSessions()
+              + " sessions may be live at once: archive one first");
+    }
+    for (int i = 0; i < 20; i++) {
+      String code = Codes.joinCode(random);
+      if (repository.joinCodeTaken(code)) {
+        continue;
+      }
+      try {
+        return view(
+            repository
+                .session(repository.insertSession(clean, level, code, clock.instant()))
+                .orElseThrow());
+      } catch (DuplicateKeyException raced) {
+        // another session took this code a moment ago: draw again
+      }
+    }
+    throw new ApiException(ProblemType.CONFLICT, "no free join code found; try again");
+  }
+
+  @Transactional(readOnly = true)
+  public List<SessionView> list(boolean includeArchived) {
+    return repository.sessions(includeArchived).stream().map(this::view).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public SessionView get(long id) {
+    return view(require(id));
+  }
+
+  @Transactional
+  public SessionView setStudentPage(long id, boolean open) {
+    SessionRow s = require(id);
+    if (s.archived() && open) {
+      throw new ApiException(ProblemType.CONFLICT, "session " + id + " is archived");
+    }
+    repository.setStudentPage(id, open);
+    events.publishEvent(ProgressEvent.of(id, "session", clock.instant()));
+    return view(require(id));
+  }
+
+  /** Closes the student page for good, frees the join code and drops the session's meters. */
+  @Transactional
+  public SessionView archive(long id) {
+    SessionRow s = require(id);
+    if (!s.archived()) {
+      repository.archive(id, clock.instant());
+      meters.forget(id);
+      events.publishEvent(ProgressEvent.of(id, "session", clock.instant()));
+    }
+    return view(require(id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<StudentView> students(long sessionId) {
+    require(sessionId);
+    Map<Long, List<ProgressRow>> progress = progressByStudent(sessionId);
+    return repository.students(sessionId).stream()
+        .map(st -> studentView(st, progress.getOrDefault(st.id(), List.of())))
+        .toList();
+  }
+
+  @Transactional
+  public StudentView rename(long sessionId, long studentId, String nickname) {
+    StudentRow st = requireStudent(sessionId, studentId);
+    String clean = validNickname(nickname);
+    if (!PedagogyRepository.nicknameKey(clean).equals(PedagogyRepository.nicknameKey(st.nickname()))
+        && repository.nicknameTaken(sessionId, clean)) {
+      throw new ApiException(
+          ProblemType.CONFLICT, "nickname '" + clean + "' is taken in this session");
+    }
+    try {
+      repository.renameStudent(studentId, clean);
+    } catch (DuplicateKeyException e) {
+      throw new ApiException(
+          ProblemType.CONFLICT, "nickname '" + clean + "' is taken in this session");
+    }
+    studentEvent(sessionId, studentId, clean);
+    return studentView(
+        repository.student(sessionId, studentId).orElseThrow(),
+        repository.progressOfStudent(studentId));
+  }
+
+  /** Clears a student's progress (stars, hints, attempts); the agent code stays valid. */
+  @Transactional
+  public StudentView reset(long sessionId, long studentId) {
+    StudentRow st = requireStudent(sessionId, studentId);
+    repository.deleteProgressOf(studentId);
+    limiter.forget(studentId);
+    studentEvent(sessionId, studentId, st.nickname());
+    return studentView(st, List.of());
+  }
+
+  /** Removes a student and their progress; their agent code stops working. */
+  @Transactional
+  public void remove(long sessionId, long studentId) {
+    StudentRow st = requireStudent(sessionId, studentId);
+    repository.deleteStudent(studentId);
+    limiter.forget(studentId);
+    studentEvent(sessionId, studentId, st.nickname());
+  }
+
+  @Transactional(readOnly = true)
+  public ProgressView progress(long sessionId) {
+    SessionRow session = require(sessionId);
+    List<EnigmaRow> enigmas = repository.enigmas(sessionId);
+    List<StudentRow> students = repository.students(sessionId);
+    Map<Long, List<ProgressRow>> byStudent = progressByStudent(sessionId);
+    Map<Long, String> keyOf =
+        enigmas.stream().collect(Collectors.toMap(EnigmaRow::id, EnigmaRow::key));
+    Map<Long, Integer> solvedBy = new LinkedHashMap<>();
+    byStudent.values().stream()
+        .flatMap(List::stream)
+        .filter(ProgressRow::solved)
+        .forEach(p -> solvedBy.merge(p.enigmaId(), 1, Integer::sum));
+    List<EnigmaSummary> enigmaViews =
+        enigmas.stream()
+            .map(
+                e ->
+                    new EnigmaSummary(
+                        e.key(),
+                        e.question(),
+                        e.answer().type(),
+                        e.maxStars(),
+                        e.open(),
+                        e.answer().ready(),
+                        solvedBy.getOrDefault(e.id(), 0)))
+            .toList();
+    List<StudentProgress> rows = new ArrayList<>();
+    for (StudentRow st : students) {
+      List<ProgressRow> mine = byStudent.getOrDefault(st.id(), List.of());
+      Map<String, Cell> cells = new LinkedHashMap<>();
+      for (ProgressRow p : mine) {
+        String key = keyOf.get(p.enigmaId());
+        if (key != null) {
+          cells.put(
+              key,
+              new Cell(
+                  p.solved(),
+                  p.stars(),
+                  p.hintsTaken(),
+                  p.wrongAnswers(),
+                  p.attempts(),
+                  p.solvedAt()));
+        }
+      }
+      rows.add(
+          new StudentProgress(
+              st.id(),
+              st.nickname(),
+              stars(mine),
+              (int) mine.stream().filter(ProgressRow::solved).count(),
+              mine.stream().mapToInt(ProgressRow::hintsTaken).sum(),
+              mine.stream().mapToInt(ProgressRow::wrongAnswers).sum(),
+              mine.stream().mapToInt(ProgressRow::attempts).sum(),
+              st.lastSeenAt(),
+              cells));
+    }
+    return new ProgressView(
+        view(session), enigmaViews, rows, leaderboard(students, byStudent), clock.instant());
+  }
+
+  @Transactional(readOnly = true)
+  public List<Rank> leaderboard(long sessionId) {
+    require(sessionId);
+    return leaderboard(repository.students(sessionId), progressByStudent(sessionId));
+  }
+
+  /** One CSV line per student and enigma, spreadsheet-safe (no formula can be injected). */
+  @Transactional(readOnly = true)
+  public String exportCsv(long sessionId) {
+    ProgressView p = progress(sessionId);
+    StringBuilder out =
+        new StringBuilder(
+            "session_id,session_name,level,student_id,nickname,enigma,solved,stars,hints_taken,wrong_answers,attempts,solved_at\r\n");
+    for (StudentProgress st : p.students()) {
+      for (EnigmaSummary e : p.enigmas()) {
+        Cell c = st.enigmas().getOrDefault(e.key(), new Cell(false, null, 0, 0, 0, null));
+        out.append(
+                String.join(
+                    ",",
+                    Long.toString(p.session().id()),
+                    csv(p.session().name()),
+                    p.session().level().name(),
+                    Long.toString(st.id()),
+                    csv(st.nickname()),
+                    csv(e.key()),
+                    Boolean.toString(c.solved()),
+                    c.stars() == null ? "" : c.stars().toString(),
+                    Integer.toString(c.hintsTaken()),
+                    Integer.toString(c.wrongAnswers()),
+                    Integer.toString(c.attempts()),
+                    c.solvedAt() == null ? "" : c.solvedAt().toString()))
+            .append("\r\n");
+      }
+    }
+    return out.toString();
+  }
+
+  static String csv(String value) {
+    String v = value == null ? "" : value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    return "\"" + v.replace("\"", "\"\"") + "\"";
+  }
+
+  // --- shared with the other services of the feature
+
+  SessionRow require(long id) {
+    return repository.session(id).orElseThrow(() -> ApiException.notFound("session", id));
+  }
+
+  static String validNickname(String nickname) {
+    String clean = nickname == null ? "" : nickname.strip().replaceAll("\\s+", " ");
+    if (!NICKNAME.matcher(clean).matches()) {
+      throw new ApiException(
+          ProblemType.VALIDATION,
+          "nickname must have 1 to 32 letters, digits, spaces, dots, dashes or underscores,"
+              + " starting with a letter or digit");
+    }
+    return clean;
+  }
+
+  SessionView view(SessionRow s) {
+    return new SessionView(
+        s.id(),
+        s.name(),
+        s.level(),
+        s.joinCode(),
+        s.studentPageOpen() ? "open" : "closed",
+        s.archived(),
+        s.createdAt(),
+        s.archivedAt(),
+        (int) repository.studentCount(s.id()),
+        (int) repository.enigmaCount(s.id()));
+  }
+
+  private StudentRow requireStudent(long sessionId, long studentId) {
+    require(sessionId);
+    return repository
+        .student(sessionId, studentId)
+        .orElseThrow(() -> ApiException.notFound("student", studentId));
+  }
+
+  private void studentEvent(long sessionId, long studentId, String nickname) {
+    events.publishEvent(
+        new ProgressEvent(
+            sessionId, "student", studentId, nickname, null, null, null, clock.instant()));
+  }
+
+  private Map<Long, List<ProgressRow>> progressByStudent(long sessionId) {
+    return repository.progressOfSession(sessionId).stream()
+        .collect(Collectors.groupingBy(ProgressRow::studentId));
+  }
+
+  private StudentView studentView(StudentRow st, List<ProgressRow> progress) {
+    return new StudentView(
+        st.id(),
+        st.nickname(),
+        agentCodes.codeOf(st.publicId()),
+        st.joinedAt(),
+        st.lastSeenAt(),
+        stars(progress),
+        (int) progress.stream().filter(ProgressRow::solved).count());
+  }
+
+  static int stars(List<ProgressRow> progress) {
+    return progress.stream()
+        .filter(ProgressRow::solved)
+        .mapToInt(p -> p.stars() == null ? 0 : p.stars())
+        .sum();
+  }
+
+  /** Most stars first, then most solves, then whoever got there first. */
+  static List<Rank> leaderboard(List<StudentRow> students, Map<Long, List<ProgressRow>> progress) {
+    record Score(String nickname, int stars, int solved, Instant last) {}
+    List<Score> scores =
+        students.stream()
+            .map(
+                st -> {
+                  List<ProgressRow> mine = progress.getOrDefault(st.id(), List.of());
+                  Instant last =
+                      mine.stream()
+                          .map(ProgressRow::solvedAt)
+                          .filter(java.util.Objects::nonNull)
+                          .max(Comparator.naturalOrder())
+                          .orElse(null);
+                  return new Score(
+                      st.nickname(),
+                      stars(mine),
+                      (int) mine.stream().filter(ProgressRow::solved).count(),
+                      last);
+                })
+            .sorted(
+                Comparator.comparingInt(Score::stars)
+                    .reversed()
+                    .thenComparing(Comparator.comparingInt(Score::solved).reversed())
+                    .thenComparing(Score::last, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(Score::nickname))
+            .toList();
+    List<Rank> ranks = new ArrayList<>();
+    for (int i = 0; i < scores.size(); i++) {
+      Score s = scores.get(i);
+      Score prev = i == 0 ? null : scores.get(i - 1);
+      int rank =
+          prev != null && prev.stars() == s.stars() && prev.solved() == s.solved()
+              ? ranks.get(i - 1).rank()
+              : i + 1;
+      ranks.add(new Rank(rank, s.nickname(), s.stars(), s.solved(), s.last()));
+    }
+    return ranks;
+  }
+}

@@ -1,0 +1,212 @@
+package dev.perfshop.server.pedagogy;
+
+import dev.perfshop.scenario.Level;
+import dev.perfshop.scenario.ScenarioLibrary;
+import dev.perfshop.server.pedagogy.Views.EnigmaView;
+import dev.perfshop.server.pedagogy.Views.ProgressView;
+import dev.perfshop.server.pedagogy.Views.Rank;
+import dev.perfshop.server.pedagogy.Views.SessionView;
+import dev.perfshop.server.pedagogy.Views.StudentView;
+import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.ProblemType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The instructor's class-session API (admin token required on /api/admin/**). */
+@RestController
+@RequestMapping(path = "/api/admin/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+class InstructorController {
+
+  private final ClassSessions sessions;
+  private final EnigmaRegistry enigmas;
+  private final ProgressHub hub;
+
+  InstructorController(ClassSessions sessions, EnigmaRegistry enigmas, ProgressHub hub) {
+    this.sessions = sessions;
+    this.enigmas = enigmas;
+    this.hub = hub;
+  }
+
+  record NewSession(String name, Level level) {}
+
+  record Rename(String nickname) {}
+
+  record Binding(String scenarioId, String name, String value) {}
+
+  record LibraryRequest(String scenarioId, Boolean open) {}
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  SessionView create(@RequestBody NewSession body) {
+    return sessions.create(body.name(), body.level());
+  }
+
+  @GetMapping
+  List<SessionView> list(
+      @RequestParam(name = "archived", defaultValue = "false") boolean archived) {
+    return sessions.list(archived);
+  }
+
+  @GetMapping("/{id}")
+  SessionView get(@PathVariable("id") long id) {
+    return sessions.get(id);
+  }
+
+  @PostMapping("/{id}/open")
+  SessionView open(@PathVariable("id") long id) {
+    return sessions.setStudentPage(id, true);
+  }
+
+  @PostMapping("/{id}/close")
+  SessionView close(@PathVariable("id") long id) {
+    return sessions.setStudentPage(id, false);
+  }
+
+  @PostMapping("/{id}/archive")
+  SessionView archive(@PathVariable("id") long id) {
+    return sessions.archive(id);
+  }
+
+  // --- students
+
+  @GetMapping("/{id}/students")
+  List<StudentView> students(@PathVariable("id") long id) {
+    return sessions.students(id);
+  }
+
+  @PatchMapping(path = "/{id}/students/{studentId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  StudentView rename(
+      @PathVariable("id") long id,
+      @PathVariable("studentId") long studentId,
+      @RequestBody Rename body) {
+    return sessions.rename(id, studentId, body.nickname());
+  }
+
+  @PostMapping("/{id}/students/{studentId}/reset")
+  StudentView reset(@PathVariable("id") long id, @PathVariable("studentId") long studentId) {
+    return sessions.reset(id, studentId);
+  }
+
+  @DeleteMapping("/{id}/students/{studentId}")
+  ResponseEntity<Void> remove(
+      @PathVariable("id") long id, @PathVariable("studentId") long studentId) {
+    sessions.remove(id, studentId);
+    return ResponseEntity.noContent().build();
+  }
+
+  // --- enigmas
+
+  @GetMapping("/{id}/enigmas")
+  List<EnigmaView> enigmas(@PathVariable("id") long id) {
+    return enigmas.list(id);
+  }
+
+  @PostMapping(path = "/{id}/enigmas", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  EnigmaView register(@PathVariable("id") long id, @RequestBody EnigmaSpec spec) {
+    return enigmas.register(id, spec);
+  }
+
+  /** The shipped library: one scenario's enigmas, or every scenario of the session's level. */
+  @PostMapping("/{id}/enigmas/library")
+  @ResponseStatus(HttpStatus.CREATED)
+  List<EnigmaView> library(
+      @PathVariable("id") long id, @RequestBody(required = false) LibraryRequest body) {
+    if (body == null || body.scenarioId() == null) {
+      return enigmas.registerLibrary(id);
+    }
+    var scenario =
+        ScenarioLibrary.shipped().stream()
+            .map(ScenarioLibrary.Entry::scenario)
+            .filter(s -> s.id().equals(body.scenarioId()))
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("scenario", body.scenarioId()));
+    return enigmas.registerScenario(id, scenario, body.open() == null || body.open());
+  }
+
+  @PostMapping("/{id}/enigmas/{key}/open")
+  EnigmaView openEnigma(@PathVariable("id") long id, @PathVariable("key") String key) {
+    return enigmas.setOpen(id, key, true);
+  }
+
+  @PostMapping("/{id}/enigmas/{key}/close")
+  EnigmaView closeEnigma(@PathVariable("id") long id, @PathVariable("key") String key) {
+    return enigmas.setOpen(id, key, false);
+  }
+
+  @PostMapping("/{id}/enigmas/{key}/hints/release")
+  EnigmaView releaseHint(@PathVariable("id") long id, @PathVariable("key") String key) {
+    return enigmas.releaseHint(id, key);
+  }
+
+  @DeleteMapping("/{id}/enigmas/{key}")
+  ResponseEntity<Void> removeEnigma(@PathVariable("id") long id, @PathVariable("key") String key) {
+    enigmas.remove(id, key);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping(path = "/{id}/bindings", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> bind(@PathVariable("id") long id, @RequestBody Binding body) {
+    return Map.of("bound", enigmas.bind(id, body.scenarioId(), body.name(), body.value()));
+  }
+
+  // --- progress
+
+  @GetMapping("/{id}/progress")
+  ProgressView progress(@PathVariable("id") long id) {
+    return sessions.progress(id);
+  }
+
+  @GetMapping(path = "/{id}/progress/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream(@PathVariable("id") long id) {
+    return hub.subscribe(id, sessions.progress(id));
+  }
+
+  @GetMapping("/{id}/leaderboard")
+  List<Rank> leaderboard(@PathVariable("id") long id) {
+    return sessions.leaderboard(id);
+  }
+
+  @GetMapping(
+      path = "/{id}/export",
+      produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<?> export(
+      @PathVariable("id") long id,
+      @RequestParam(name = "format", defaultValue = "json") String format) {
+    String base = "perfshop-session-" + id;
+    return switch (format) {
+      case "csv" ->
+          ResponseEntity.ok()
+              .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+              .header(
+                  HttpHeaders.CONTENT_DISPOSITION,
+                  ContentDisposition.attachment().filename(base + ".csv").build().toString())
+              .body(sessions.exportCsv(id));
+      case "json" ->
+          ResponseEntity.ok()
+              .contentType(MediaType.APPLICATION_JSON)
+              .header(
+                  HttpHeaders.CONTENT_DISPOSITION,
+                  ContentDisposition.attachment().filename(base + ".json").build().toString())
+              .body(sessions.progress(id));
+      default -> throw new ApiException(ProblemType.VALIDATION, "format must be csv or json");
+    };
+  }
+}

@@ -1,0 +1,123 @@
+package dev.perfshop.server.pedagogy;
+
+import dev.perfshop.scenario.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** JSON shapes of the pedagogy API (documented in docs/api.md). */
+public final class Views {
+
+  private Views() {}
+
+  public record SessionView(
+      long id,
+      String name,
+      Level level,
+      String joinCode,
+      String studentPage,
+      boolean archived,
+      Instant createdAt,
+      Instant archivedAt,
+      int students,
+      int enigmas) {}
+
+  public record StudentView(
+      long id,
+      String nickname,
+      String agentCode,
+      Instant joinedAt,
+      Instant lastSeenAt,
+      int stars,
+      int solved) {}
+
+  public record EnigmaView(
+      String key,
+      String scenarioId,
+      String question,
+      String type,
+      List<String> options,
+      Boolean multiple,
+      String unit,
+      String binding,
+      List<String> hints,
+      int hintsReleased,
+      int maxStars,
+      boolean open,
+      boolean ready,
+      int solvedBy) {}
+
+  public record Cell(
+      boolean solved,
+      Integer stars,
+      int hintsTaken,
+      int wrongAnswers,
+      int attempts,
+      Instant solvedAt) {}
+
+  public record StudentProgress(
+      long id,
+      String nickname,
+      int stars,
+      int solved,
+      int hintsTaken,
+      int wrongAnswers,
+      int attempts,
+      Instant lastSeenAt,
+      Map<String, Cell> enigmas) {}
+
+  public record EnigmaSummary(
+      String key,
+      String question,
+      String type,
+      int maxStars,
+      boolean open,
+      boolean ready,
+      int solvedBy) {}
+
+  public record ProgressView(
+      SessionView session,
+      List<EnigmaSummary> enigmas,
+      List<StudentProgress> students,
+      List<Rank> leaderboard,
+      Instant generatedAt) {}
+
+  public record Rank(int rank, String nickname, int stars, int solved, Instant lastSolveAt) {}
+
+  public record SessionBrief(String name, Level level) {}
+
+  public record Joined(String agentCode, String nickname, SessionBrief session) {}
+
+  public record Me(
+      String nickname, SessionBrief session, int stars, int solved, int enigmas, int maxStars) {}
+
+  public record StudentEnigma(
+      String id,
+      String question,
+      String type,
+      List<String> options,
+      Boolean multiple,
+      String unit,
+      int maxStars,
+      int starsAvailable,
+      List<String> hints,
+      int hintsTotal,
+      int hintsTaken,
+      int hintsReleased,
+      int wrongAnswers,
+      boolean solved,
+      Integer stars,
+      boolean open,
+      boolean ready) {}
+
+  public record AnswerResult(
+      boolean correct,
+      boolean solved,
+      boolean alreadySolved,
+      Integer stars,
+      int starsAvailable,
+      int wrongAnswers,
+      String message) {}
+
+  public record Hint(int number, String text, int hintsTaken, int starsAvailable) {}
+}
