@@ -136,7 +136,7 @@ class OrderController {
       throw e;
     } catch (RuntimeException e) {
       meters.checkoutFailed(FailureReason.ERROR);
-      log.warn("checkout failed; nothing was stored and the idempotency key was released", e);
+      log.warn("checkout failed unexpectedly: rolled back, Idempotency-Key released");
       idempotency.release(claimId);
       throw e;
     }

@@ -1,0 +1,53 @@
+package dev.perfshop.server.order;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test seam in front of the simulated gateway: it can fail (an exception thrown after the stock
+ * was taken and the order written, before any payment record) or hold an authorisation until told
+ * to go on (to keep a checkout in flight).
+ */
+class ControllableGateway implements PaymentGateway {
+
+  enum Mode {
+    DELEGATE,
+    THROW,
+    BLOCK
+  }
+
+  private final PaymentGateway delegate;
+  volatile Mode mode = Mode.DELEGATE;
+  volatile CountDownLatch entered = new CountDownLatch(1);
+  volatile CountDownLatch release = new CountDownLatch(1);
+
+  ControllableGateway(PaymentGateway delegate) {
+    this.delegate = delegate;
+  }
+
+  void reset() {
+    mode = Mode.DELEGATE;
+    entered = new CountDownLatch(1);
+    release = new CountDownLatch(1);
+  }
+
+  @Override
+  public Authorization authorise(Charge charge) {
+    switch (mode) {
+      case THROW -> throw new IllegalStateException("injected: payment provider connection reset");
+      case BLOCK -> {
+        entered.countDown();
+        try {
+          if (!release.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("test never released the payment");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      case DELEGATE -> {}
+    }
+    return delegate.authorise(charge);
+  }
+}
