@@ -74,9 +74,12 @@ public class CartService {
   public CartView add(
       HttpServletRequest request, HttpServletResponse response, long productId, int quantity) {
     Product product = products.findById(productId).orElseThrow(() -> notFound(productId));
-    Cart cart = resolve(request, response, true).orElseThrow();
-    int wanted = cart.quantityOf(productId) + quantity;
+    Optional<Cart> existing = resolve(request, response, false);
+    int wanted = existing.map(c -> c.quantityOf(productId)).orElse(0) + quantity;
     check(product, wanted);
+    // only now, so a refused first addition leaves neither a cart nor a cookie behind
+    Cart cart =
+        existing.isPresent() ? existing.get() : resolve(request, response, true).orElseThrow();
     cart.set(productId, wanted, clock.instant());
     carts.saveAndFlush(cart);
     meters.cartAddition(quantity);

@@ -85,6 +85,9 @@ class CartApiTests {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.problemType()).isEqualTo("out-of-stock");
     assertThat(refused.json().get("available").asInt()).isEqualTo(50);
+    assertThat(browser.cookie(CartService.CART_COOKIE))
+        .as("no cart for a refused addition")
+        .isNull();
   }
 
   @Test
