@@ -115,6 +115,7 @@ CREATE TABLE idempotency_keys (
   idem_key         VARCHAR(255)  NOT NULL,
   request_hash     VARCHAR(64)   NOT NULL,
   state            VARCHAR(16)   NOT NULL,
+  claim_token      VARCHAR(36)   NOT NULL,
   response_status  INT,
   response_body    TEXT,
   order_id         BIGINT,

@@ -70,7 +70,8 @@ class CheckoutService {
   }
 
   @Transactional
-  public Placed place(long cartId, String email, CheckoutRequest request, long claimId) {
+  public Placed place(
+      long cartId, String email, CheckoutRequest request, IdempotencyStore.Claimed claim) {
     CheckoutCart cart = carts.lockForCheckout(cartId);
     if (cart.items().isEmpty()) {
       throw new ApiException(
@@ -137,7 +138,7 @@ class CheckoutService {
     carts.empty(cartId);
 
     String body = json.writeValueAsString(OrderView.of(order, payment, totals.currency()));
-    idempotency.succeed(claimId, HttpStatus.CREATED.value(), body, order.getId());
+    idempotency.succeed(claim, HttpStatus.CREATED.value(), body, order.getId());
     return new Placed(order.getId(), cart.guest(), totals.total(), body);
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,8 @@ class IdempotencyStore {
 
   sealed interface Claim permits Claimed, Replay {}
 
-  record Claimed(long id) implements Claim {}
+  /** The right to run the request; {@code token} proves it was not taken over since. */
+  record Claimed(long id, String token) implements Claim {}
 
   /** A finished request: its status and JSON body (a success) or its problem (a failure). */
   record Replay(String state, int status, String body) implements Claim {}
@@ -53,15 +55,18 @@ class IdempotencyStore {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Claim claim(String owner, String key, String requestHash) {
     Instant now = clock.instant();
+    String token = UUID.randomUUID().toString();
     try {
       jdbc.sql(
               """
-              insert into idempotency_keys (owner, idem_key, request_hash, state, claimed_at)
-              values (:owner, :key, :hash, 'IN_PROGRESS', :now)
+              insert into idempotency_keys
+                (owner, idem_key, request_hash, state, claim_token, claimed_at)
+              values (:owner, :key, :hash, 'IN_PROGRESS', :token, :now)
               """)
           .param("owner", owner)
           .param("key", key)
           .param("hash", requestHash)
+          .param("token", token)
           .param("now", Timestamp.from(now))
           .update();
     } catch (DataIntegrityViolationException duplicate) {
@@ -73,14 +78,15 @@ class IdempotencyStore {
             .param("key", key)
             .query(Long.class)
             .single();
-    return new Claimed(id);
+    return new Claimed(id, token);
   }
 
   private Claim existing(String owner, String key, String requestHash, Instant now) {
     Row row =
         jdbc.sql(
                 """
-                select id, request_hash, state, response_status, response_body, claimed_at
+                select id, request_hash, state, response_status, response_body, claim_token,
+                       claimed_at
                 from idempotency_keys where owner = :owner and idem_key = :key
                 """)
             .param("owner", owner)
@@ -93,6 +99,7 @@ class IdempotencyStore {
                         rs.getString("state"),
                         rs.getInt("response_status"),
                         rs.getString("response_body"),
+                        rs.getString("claim_token"),
                         rs.getTimestamp("claimed_at").toInstant()))
             .single();
     if (!row.requestHash().equals(requestHash)) {
@@ -104,8 +111,11 @@ class IdempotencyStore {
     if (!row.state().equals(IN_PROGRESS)) {
       return new Replay(row.state(), row.status(), row.body());
     }
-    if (row.claimedAt().isBefore(now.minus(LEASE)) && takeOver(row, now)) {
-      return new Claimed(row.id());
+    if (row.claimedAt().isBefore(now.minus(LEASE))) {
+      String token = UUID.randomUUID().toString();
+      if (takeOver(row, token, now)) {
+        return new Claimed(row.id(), token);
+      }
     }
     throw new ApiException(
         ProblemType.CONFLICT,
@@ -113,43 +123,58 @@ class IdempotencyStore {
         Map.of("reason", "idempotency-key-in-use"));
   }
 
-  private boolean takeOver(Row row, Instant now) {
+  private boolean takeOver(Row row, String token, Instant now) {
     return jdbc.sql(
                 """
-                update idempotency_keys set claimed_at = :now
-                where id = :id and state = 'IN_PROGRESS' and claimed_at = :then
+                update idempotency_keys set claim_token = :token, claimed_at = :now
+                where id = :id and state = 'IN_PROGRESS' and claim_token = :old
                 """)
+            .param("token", token)
             .param("now", Timestamp.from(now))
             .param("id", row.id())
-            .param("then", Timestamp.from(row.claimedAt()))
+            .param("old", row.claimToken())
             .update()
         == 1;
   }
 
-  /** Completes a claim with a success, inside the caller's (the order's) transaction. */
+  /**
+   * Completes a claim with a success, inside the caller's (the order's) transaction. If the claim
+   * was taken over meanwhile (this request outlived its lease), the order must not commit: a 409
+   * rolls it back, and the request that holds the claim now decides the key's result.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void succeed(long id, int status, String body, long orderId) {
-    complete(id, SUCCEEDED, status, body, orderId);
+  public void succeed(Claimed claim, int status, String body, long orderId) {
+    if (complete(claim, SUCCEEDED, status, body, orderId) == 0) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "this request took too long and its Idempotency-Key was taken over; nothing was ordered",
+          Map.of("reason", "idempotency-key-in-use"));
+    }
   }
 
   /**
    * Completes a claim with a client error (out of stock, declined…), after the order rolled back.
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void fail(long id, ApiException problem) {
+  public void fail(Claimed claim, ApiException problem) {
     Map<String, Object> stored =
         Map.of(
             "type", problem.type().name(),
             "detail", problem.getMessage(),
             "extensions", problem.extensions());
-    complete(id, FAILED, problem.type().status().value(), json.writeValueAsString(stored), null);
+    complete(claim, FAILED, problem.type().status().value(), json.writeValueAsString(stored), null);
   }
 
   /** Forgets a claim whose request failed unexpectedly, so the client may retry with the key. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void release(long id) {
-    jdbc.sql("delete from idempotency_keys where id = :id and state = 'IN_PROGRESS'")
-        .param("id", id)
+  public void release(Claimed claim) {
+    jdbc.sql(
+            """
+            delete from idempotency_keys
+            where id = :id and state = 'IN_PROGRESS' and claim_token = :token
+            """)
+        .param("id", claim.id())
+        .param("token", claim.token())
         .update();
   }
 
@@ -170,23 +195,30 @@ class IdempotencyStore {
     return jdbc.sql("delete from idempotency_keys").update();
   }
 
-  private void complete(long id, String state, int status, String body, Long orderId) {
-    jdbc.sql(
+  private int complete(Claimed claim, String state, int status, String body, Long orderId) {
+    return jdbc.sql(
             """
             update idempotency_keys
             set state = :state, response_status = :status, response_body = :body,
                 order_id = :order, completed_at = :now
-            where id = :id
+            where id = :id and state = 'IN_PROGRESS' and claim_token = :token
             """)
         .param("state", state)
         .param("status", status)
         .param("body", body)
         .param("order", orderId)
         .param("now", Timestamp.from(clock.instant()))
-        .param("id", id)
+        .param("id", claim.id())
+        .param("token", claim.token())
         .update();
   }
 
   private record Row(
-      long id, String requestHash, String state, int status, String body, Instant claimedAt) {}
+      long id,
+      String requestHash,
+      String state,
+      int status,
+      String body,
+      String claimToken,
+      Instant claimedAt) {}
 }

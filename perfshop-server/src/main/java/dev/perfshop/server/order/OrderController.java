@@ -121,23 +121,23 @@ class OrderController {
       long id = json.readTree(replay.body()).get("id").asLong();
       return created(id, replay.body(), true);
     }
-    long claimId = ((IdempotencyStore.Claimed) claim).id();
+    IdempotencyStore.Claimed claimed = (IdempotencyStore.Claimed) claim;
     try {
-      CheckoutService.Placed placed = checkout.place(cart.get().cartId(), email, body, claimId);
+      CheckoutService.Placed placed = checkout.place(cart.get().cartId(), email, body, claimed);
       meters.orderPlaced(placed.guest(), placed.total());
       return created(placed.orderId(), placed.body(), false);
     } catch (ApiException e) {
       meters.checkoutFailed(reason(e));
       if (e.type().status().is4xxClientError()) {
-        idempotency.fail(claimId, e);
+        idempotency.fail(claimed, e);
       } else {
-        idempotency.release(claimId);
+        idempotency.release(claimed);
       }
       throw e;
     } catch (RuntimeException e) {
       meters.checkoutFailed(FailureReason.ERROR);
       log.warn("checkout failed unexpectedly: rolled back, Idempotency-Key released");
-      idempotency.release(claimId);
+      idempotency.release(claimed);
       throw e;
     }
   }

@@ -224,6 +224,47 @@ class CheckoutTests {
   }
 
   @Test
+  void aClaimOlderThanItsLeaseIsTakenOverAndTheStaleRequestOrdersNothing() throws Exception {
+    ShopClient guest = guestWith(1);
+    String key = UUID.randomUUID().toString();
+    State before = state();
+    gateway.mode = ControllableGateway.Mode.BLOCK;
+    CompletableFuture<ShopClient.Response> stale =
+        CompletableFuture.supplyAsync(() -> place(guest, key, checkout("g@example.test", CARD)));
+    assertThat(gateway.entered.await(20, TimeUnit.SECONDS)).isTrue();
+    // the first request now looks like one whose server died three minutes ago
+    jdbc.sql("update idempotency_keys set claimed_at = ? where idem_key = ?")
+        .param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(180)))
+        .param(key)
+        .update();
+
+    CompletableFuture<ShopClient.Response> successor =
+        CompletableFuture.supplyAsync(() -> place(guest, key, checkout("g@example.test", CARD)));
+    // wait until the successor has taken the claim over (it then waits for the cart lock)
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (jdbc.sql("select count(*) from idempotency_keys where idem_key = ? and claimed_at > ?")
+            .param(key)
+            .param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)))
+            .query(Long.class)
+            .single()
+        == 0) {
+      assertThat(System.nanoTime()).as("successor took the claim over").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    gateway.mode = ControllableGateway.Mode.DELEGATE;
+    gateway.release.countDown();
+
+    ShopClient.Response first = stale.get(30, TimeUnit.SECONDS);
+    ShopClient.Response second = successor.get(30, TimeUnit.SECONDS);
+    assertThat(first.status()).isEqualTo(409);
+    assertThat(second.status()).isEqualTo(201);
+    assertThat(state().orders()).isEqualTo(before.orders() + 1);
+    assertThat(state().stock()).isEqualTo(before.stock() - 1);
+    var replay = place(guest, key, checkout("g@example.test", CARD));
+    assertThat(replay.body()).isEqualTo(second.body());
+  }
+
+  @Test
   void failureBetweenStockDecrementAndPaymentLeavesNoPartialOrder() {
     ShopClient guest = guestWith(3);
     String key = UUID.randomUUID().toString();
