@@ -3,6 +3,7 @@ package dev.perfshop.server.cart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfshop.server.support.ShopClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ class CartApiTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry meters;
 
   long cheap;
   long dear;
@@ -43,8 +45,10 @@ class CartApiTests {
     assertThat(empty.json().get("items")).isEmpty();
     assertThat(browser.cookie(CartService.CART_COOKIE)).isNull();
 
+    double additions = meters.counter("perfshop.cart.additions").count();
     var added = browser.post("/api/cart/items", item(cheap, 2));
     assertThat(added.status()).isEqualTo(200);
+    assertThat(meters.counter("perfshop.cart.additions").count()).isEqualTo(additions + 2);
     assertThat(added.setCookies())
         .anySatisfy(c -> assertThat(c).startsWith("PERFSHOP_CART=").contains("HttpOnly", "Lax"));
     var cart = browser.get("/api/cart").json();

@@ -20,7 +20,8 @@ class DataResetApiTests {
   @Autowired JdbcClient jdbc;
 
   private List<String> catalogue() {
-    return jdbc.sql("select concat(sku, ':', price, ':', stock) from products order by sku")
+    return jdbc.sql(
+            "select concat(id, ':', sku, ':', name, ':', price, ':', stock) from products order by id")
         .query(String.class)
         .list();
   }
@@ -30,7 +31,7 @@ class DataResetApiTests {
   }
 
   @Test
-  void resetDeletesOrdersAndCartsAndRestoresTheSeedCatalogueAndStock() {
+  void resetDeletesOrdersAndCartsAndRestoresTheSeedCatalogueAndStockUnderTheSameIds() {
     ShopClient admin = new ShopClient(port);
     Map<String, String> token = Map.of(TestAdmin.HEADER, TestAdmin.TOKEN);
     assertThat(admin.post("/api/admin/data/reset", null, token).status()).isEqualTo(200);
@@ -65,6 +66,11 @@ class DataResetApiTests {
     assertThat(order.status()).isEqualTo(201);
     new ShopClient(port).post("/api/cart/items", Map.of("productId", product, "quantity", 1));
     jdbc.sql("update products set price = 0.01").update();
+    jdbc.sql(
+            "insert into products (sku, name, description, price, stock, category_id, hue,"
+                + " created_at) select 'PS-EXTRA', 'Extra', 'not in the seed', 1.00, 1,"
+                + " min(id), 0, current_timestamp from categories")
+        .update();
     assertThat(catalogue()).isNotEqualTo(seed);
 
     var reset = admin.post("/api/admin/data/reset", null, token);
