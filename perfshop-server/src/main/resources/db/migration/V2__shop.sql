@@ -22,6 +22,7 @@ CREATE TABLE customer_sessions (
   CONSTRAINT fk_customer_sessions_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE
 );
 CREATE INDEX ix_customer_sessions_customer ON customer_sessions (customer_id);
+CREATE INDEX ix_customer_sessions_expires ON customer_sessions (expires_at);
 
 -- A cart belongs either to a customer or to an anonymous cart cookie (token stored hashed).
 CREATE TABLE carts (

@@ -3,6 +3,7 @@ package dev.perfshop.server.order;
 import dev.perfshop.server.cart.CartService;
 import dev.perfshop.server.cart.PricingProperties;
 import dev.perfshop.server.customer.CurrentCustomer;
+import dev.perfshop.server.customer.Tokens;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
 import dev.perfshop.server.system.ShopMeters;
@@ -111,7 +112,7 @@ class OrderController {
           ProblemType.UNPROCESSABLE, "the cart is empty", Map.of("reason", "empty-cart"));
     }
     String email = signedIn.map(CurrentCustomer.SignedIn::email).orElse(body.email());
-    String fingerprint = dev.perfshop.server.customer.Tokens.sha256(json.writeValueAsString(body));
+    String fingerprint = Tokens.sha256(json.writeValueAsString(body));
 
     var claim = idempotency.claim(cart.get().owner(), key, fingerprint);
     if (claim instanceof IdempotencyStore.Replay replay) {
