@@ -1,6 +1,7 @@
 package dev.perfshop.server.cart;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -18,6 +19,12 @@ interface CartRepository extends JpaRepository<Cart, Long> {
   @Modifying
   @Query(value = "delete from carts", nativeQuery = true)
   int deleteAllRows();
+
+  @Modifying
+  @Query(
+      value = "delete from carts where customer_id is null and updated_at < :cutoff",
+      nativeQuery = true)
+  int deleteAnonymousUntouchedSince(@Param("cutoff") Instant cutoff);
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select c from Cart c where c.id = :id")

@@ -2,9 +2,13 @@ package dev.perfshop.server.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshop.server.customer.Tokens;
 import dev.perfshop.server.support.ShopClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +24,7 @@ class CartApiTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired CartJanitor janitor;
 
   long cheap;
   long dear;
@@ -161,6 +166,23 @@ class CartApiTests {
                 .query(Long.class)
                 .single())
         .isOne();
+  }
+
+  @Test
+  void janitorDeletesAnonymousCartsUntouchedForLongerThanTheirCookieLives() {
+    ShopClient abandoned = new ShopClient(port);
+    abandoned.post("/api/cart/items", item(cheap, 1));
+    ShopClient recent = new ShopClient(port);
+    recent.post("/api/cart/items", item(cheap, 1));
+    jdbc.sql("update carts set updated_at = ? where token_hash = ?")
+        .param(Timestamp.from(Instant.now().minus(Duration.ofDays(31))))
+        .param(Tokens.sha256(abandoned.cookie(CartService.CART_COOKIE)))
+        .update();
+
+    janitor.sweep();
+
+    assertThat(abandoned.get("/api/cart").json().get("items")).isEmpty();
+    assertThat(recent.get("/api/cart").json().get("items")).hasSize(1);
   }
 
   private long itemRows() {
