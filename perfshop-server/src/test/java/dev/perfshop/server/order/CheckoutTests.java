@@ -16,27 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(CheckoutTests.Seams.class)
+@Import(ControllableGateway.Config.class)
 class CheckoutTests {
 
   static final String CARD = "4242424242424242";
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Seams {
-    @Bean
-    @Primary
-    ControllableGateway controllableGateway(SimulatedPaymentGateway simulated) {
-      return new ControllableGateway(simulated);
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

@@ -2,6 +2,9 @@ package dev.perfshop.server.order;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * A test seam in front of the simulated gateway: it can fail (an exception thrown after the stock
@@ -9,6 +12,16 @@ import java.util.concurrent.TimeUnit;
  * to go on (to keep a checkout in flight).
  */
 class ControllableGateway implements PaymentGateway {
+
+  /** Puts the controllable gateway in front of the simulated one (tests {@code @Import} it). */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Config {
+    @Bean
+    @Primary
+    ControllableGateway controllableGateway(SimulatedPaymentGateway simulated) {
+      return new ControllableGateway(simulated);
+    }
+  }
 
   enum Mode {
     DELEGATE,
