@@ -112,7 +112,7 @@ class OrderController {
           ProblemType.UNPROCESSABLE, "the cart is empty", Map.of("reason", "empty-cart"));
     }
     String email = signedIn.map(CurrentCustomer.SignedIn::email).orElse(body.email());
-    String fingerprint = Tokens.sha256(json.writeValueAsString(body));
+    String fingerprint = Tokens.sha256(json.writeValueAsString(Fingerprint.of(body)));
 
     var claim = idempotency.claim(cart.get().owner(), key, fingerprint);
     if (claim instanceof IdempotencyStore.Replay replay) {
@@ -189,6 +189,18 @@ class OrderController {
       builder.header(REPLAYED, "true");
     }
     return builder.body(body);
+  }
+
+  /**
+   * What "the same payload" means for an idempotency key. The card is reduced to its last four
+   * digits and expiry: a stored hash of the full number (and CVC) could be brute-forced.
+   */
+  record Fingerprint(
+      String email, CheckoutRequest.Address shippingAddress, String cardLast4, String expiry) {
+    static Fingerprint of(CheckoutRequest body) {
+      return new Fingerprint(
+          body.email(), body.shippingAddress(), body.payment().last4(), body.payment().expiry());
+    }
   }
 
   private static FailureReason reason(ApiException e) {
