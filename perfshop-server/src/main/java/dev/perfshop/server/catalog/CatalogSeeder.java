@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,24 +109,37 @@ public class CatalogSeeder implements ApplicationRunner {
   }
 
   /**
-   * Deletes the catalogue and writes the seed again. Callers remove rows that reference products
-   * (orders, carts) first.
+   * Writes the seed over the catalogue: every seed product gets its seed name, price, stock… back
+   * <em>under the same id</em> (scripts and scenario answers name products by id), products that
+   * are not in the seed are deleted, reviews are seeded again. Callers remove rows that reference
+   * products (orders, carts) first.
    */
   @Transactional
   public void reset() {
     reviews.deleteAllInBatch();
-    products.deleteAllInBatch();
-    categories.deleteAllInBatch();
-    seed();
+    Map<String, Product> existing = new HashMap<>();
+    products.findAll().forEach(p -> existing.put(p.getSku(), p));
+    seed(existing);
+    if (!existing.isEmpty()) {
+      products.deleteAllInBatch(existing.values());
+    }
   }
 
   private void seed() {
+    seed(new HashMap<>());
+  }
+
+  /** Seeds the catalogue; products found in {@code existing} (by SKU) are restored and removed. */
+  private void seed(Map<String, Product> existing) {
     SplittableRandom random = new SplittableRandom(SEED);
     Instant base = clock.instant().minus(Duration.ofDays(365));
     List<Product> batch = new ArrayList<>();
     int n = 0;
     for (Kind kind : KINDS) {
-      Category category = categories.save(new Category(kind.slug(), kind.name()));
+      Category category =
+          categories
+              .findBySlug(kind.slug())
+              .orElseGet(() -> categories.save(new Category(kind.slug(), kind.name())));
       for (int i = 0; i < PRODUCTS_PER_CATEGORY; i++) {
         n++;
         String noun = kind.nouns()[i % kind.nouns().length];
@@ -144,7 +159,7 @@ public class CatalogSeeder implements ApplicationRunner {
                 + " range. Reference "
                 + String.format("PS-%04d", n)
                 + ".";
-        batch.add(
+        Product seeded =
             new Product(
                 String.format("PS-%04d", n),
                 name,
@@ -153,7 +168,14 @@ public class CatalogSeeder implements ApplicationRunner {
                 stock,
                 category,
                 random.nextInt(360),
-                base.plus(Duration.ofHours(n * 7L))));
+                base.plus(Duration.ofHours(n * 7L)));
+        Product current = existing.remove(seeded.getSku());
+        if (current != null) {
+          current.restore(seeded);
+          batch.add(current);
+        } else {
+          batch.add(seeded);
+        }
       }
     }
     List<Product> saved = products.saveAll(batch);

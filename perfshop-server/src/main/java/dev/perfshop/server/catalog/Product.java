@@ -59,6 +59,18 @@ public class Product {
     this.createdAt = createdAt;
   }
 
+  /** Takes every seed value of {@code seed} (not its id): used by the data reset. */
+  void restore(Product seed) {
+    this.sku = seed.sku;
+    this.name = seed.name;
+    this.description = seed.description;
+    this.price = seed.price;
+    this.stock = seed.stock;
+    this.category = seed.category;
+    this.hue = seed.hue;
+    this.createdAt = seed.createdAt;
+  }
+
   public Long getId() {
     return id;
   }

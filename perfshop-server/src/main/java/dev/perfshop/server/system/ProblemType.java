@@ -22,6 +22,7 @@ public enum ProblemType {
       "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request"),
   OUT_OF_STOCK("out-of-stock", HttpStatus.CONFLICT, "Out of stock"),
+  PAYMENT_DECLINED("payment-declined", HttpStatus.UNPROCESSABLE_CONTENT, "Payment declined"),
   TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");

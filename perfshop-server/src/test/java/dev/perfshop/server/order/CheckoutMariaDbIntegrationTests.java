@@ -1,0 +1,17 @@
+package dev.perfshop.server.order;
+
+import dev.perfshop.server.support.MariaDb;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every checkout test (idempotency cases, injected failure, declines, bad input) again on a real
+ * MariaDB server, where duplicate-key and row-lock behaviour are InnoDB's, not H2's.
+ */
+class CheckoutMariaDbIntegrationTests extends CheckoutTests {
+
+  @DynamicPropertySource
+  static void mariadb(DynamicPropertyRegistry registry) {
+    MariaDb.register(registry);
+  }
+}
