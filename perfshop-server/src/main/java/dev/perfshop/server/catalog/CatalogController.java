@@ -73,6 +73,16 @@ class CatalogController {
     return catalog.reviews(id).stream().map(ReviewView::of).toList();
   }
 
+  /** The reviews of a product as an HTML fragment page, escaped (unless stored-xss is active). */
+  @GetMapping(path = "/products/{id}/reviews.html", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> reviewPage(@PathVariable("id") long id) {
+    Product p = catalog.product(id);
+    List<Review> list = catalog.reviews(id);
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .body(ReviewPage.render(p, list, catalog.reviewPageFlaw()));
+  }
+
   @PostMapping(path = "/products/{id}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   ReviewView addReview(@PathVariable("id") long id, @Valid @RequestBody NewReview review) {

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,20 +33,30 @@ public class CatalogService {
   private final CategoryRepository categories;
   private final ReviewRepository reviews;
   private final Clock clock;
+  private final CatalogFaults faults;
+  private final InjectableSearch injectable;
 
   CatalogService(
       ProductRepository products,
       CategoryRepository categories,
       ReviewRepository reviews,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<CatalogFaults> faults,
+      InjectableSearch injectable) {
     this.products = products;
     this.categories = categories;
     this.reviews = reviews;
     this.clock = clock;
+    this.faults = faults.getIfAvailable(() -> CatalogFaults.NONE);
+    this.injectable = injectable;
   }
 
   @Transactional(readOnly = true)
   public Page<Product> search(String text, String category, String sort, int page, int size) {
+    int injection = faults.injectableSearch();
+    if (injection > 0) {
+      return vulnerableSearch(text, category, sort, page, size, injection);
+    }
     Sort order = SORTS.get(sort);
     if (order == null) {
       throw new ApiException(
@@ -58,11 +70,40 @@ public class CatalogService {
     if (category != null && categories.findBySlug(category).isEmpty()) {
       throw ApiException.notFound("category", category);
     }
+    String searched = faults.searchText(text);
     String like =
-        text == null || text.isBlank()
+        searched == null || searched.isBlank()
             ? null
-            : "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
-    return products.search(like, category, PageRequest.of(page, size, order));
+            : "%" + escapeLike(searched.strip().toLowerCase(Locale.ROOT)) + "%";
+    Pageable requested = PageRequest.of(page, size, order);
+    return faults.result(products.search(like, category, faults.page(requested)), requested);
+  }
+
+  /**
+   * The search while the sql-injection anomaly is active: validation is relaxed level by level and
+   * the SQL is concatenated ({@link InjectableSearch}).
+   */
+  private Page<Product> vulnerableSearch(
+      String text, String category, String sort, int page, int size, int level) {
+    if (level < 5 && !SORTS.containsKey(sort)) {
+      throw new ApiException(
+          ProblemType.VALIDATION,
+          "sort must be one of " + String.join(", ", SORTS.keySet().stream().sorted().toList()));
+    }
+    int maxSize = level >= 4 ? 10_000 : MAX_PAGE_SIZE;
+    if (page < 0 || size < 1 || size > maxSize) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+    }
+    if (level < 3 && category != null && categories.findBySlug(category).isEmpty()) {
+      throw ApiException.notFound("category", category);
+    }
+    return injectable.search(text, category, sort, page, size, level);
+  }
+
+  /** 0, or the escaping flaw level of the rendered review page. */
+  public int reviewPageFlaw() {
+    return faults.reviewPageFlaw();
   }
 
   @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -33,6 +34,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
   private static final URI ABOUT_BLANK = URI.create("about:blank");
 
+  private final ObjectProvider<ProblemDecorator> decorators;
+
+  public ProblemAdvice(ObjectProvider<ProblemDecorator> decorators) {
+    this.decorators = decorators;
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> api(ApiException e, WebRequest request) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(e.type().status(), e.getMessage());
@@ -44,6 +51,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     if (e.extensions().get("retryAfterSeconds") instanceof Number seconds) {
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
     }
+    decorate(body, e, request);
     return render(body, headers, request);
   }
 
@@ -65,7 +73,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             ProblemType.INTERNAL.status(), "the server failed to handle this request");
     body.setType(ProblemType.INTERNAL.uri());
     body.setTitle(ProblemType.INTERNAL.title());
+    decorate(body, e, request);
     return render(body, new HttpHeaders(), request);
+  }
+
+  private void decorate(ProblemDetail body, Exception e, WebRequest request) {
+    if (request instanceof ServletWebRequest web) {
+      decorators.forEach(d -> d.decorate(body, e, web.getRequest()));
+    }
   }
 
   @Override

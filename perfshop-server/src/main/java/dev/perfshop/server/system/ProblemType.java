@@ -25,7 +25,11 @@ public enum ProblemType {
   PAYMENT_DECLINED("payment-declined", HttpStatus.UNPROCESSABLE_CONTENT, "Payment declined"),
   TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
-  UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
+  UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+  TOKEN_MISSING("token-missing", HttpStatus.PRECONDITION_REQUIRED, "Token required"),
+  TOKEN_INVALID("token-invalid", HttpStatus.FORBIDDEN, "Invalid token"),
+  TOKEN_EXPIRED("token-expired", HttpStatus.FORBIDDEN, "Token expired"),
+  TOKEN_REPLAYED("token-replayed", HttpStatus.CONFLICT, "Token already used");
 
   public static final String BASE = "https://perfshop.dev/problems/";
 

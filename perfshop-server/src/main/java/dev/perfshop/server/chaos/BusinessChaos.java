@@ -1,0 +1,95 @@
+package dev.perfshop.server.chaos;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The hooks through which pricing and checkout suffer the business family. Each method is the
+ * identity unless its anomaly hits the current request, so the shop calls them unconditionally at
+ * the named points. Static so that the shop needs no dependency injection for them.
+ */
+public final class BusinessChaos {
+
+  private BusinessChaos() {}
+
+  /** price-rounding: the unit price of a line as pricing should use it (2 decimals). */
+  public static BigDecimal unitPrice(BigDecimal price) {
+    Activation a = ChaosContext.hit(ChaosType.PRICE_ROUNDING);
+    if (a == null) {
+      return price;
+    }
+    return switch (a.level()) {
+      case 1 -> price.setScale(2, RoundingMode.HALF_DOWN);
+      case 2 -> price.setScale(2, RoundingMode.DOWN);
+      case 3 -> price.setScale(1, RoundingMode.HALF_UP).setScale(2, RoundingMode.UNNECESSARY);
+      case 4 -> price.setScale(0, RoundingMode.HALF_UP).setScale(2, RoundingMode.UNNECESSARY);
+      default -> price.setScale(0, RoundingMode.DOWN).setScale(2, RoundingMode.UNNECESSARY);
+    };
+  }
+
+  /**
+   * wrong-tax: the tax of a taxable amount at a rate (e.g. 0.20), as pricing should compute it.
+   *
+   * @param reducedRate the reduced rate of the shop (level 3 applies it to everything)
+   */
+  public static BigDecimal tax(BigDecimal amount, BigDecimal rate, BigDecimal reducedRate) {
+    Activation a = ChaosContext.hit(ChaosType.WRONG_TAX);
+    BigDecimal r = rate;
+    if (a != null) {
+      r =
+          switch (a.level()) {
+            case 1 -> rate.add(new BigDecimal("0.005"));
+            case 2 -> rate.add(new BigDecimal("0.01"));
+            case 3 -> reducedRate;
+            case 4 -> rate.add(rate);
+            default -> BigDecimal.ZERO;
+          };
+    }
+    return amount.multiply(r).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** double-discount: how many times an order-level discount is applied (normally 1). */
+  public static int discountApplications() {
+    return ChaosContext.hit(ChaosType.DOUBLE_DISCOUNT) == null ? 1 : 2;
+  }
+
+  /** double-discount level 5: whether each line also gets the discount. */
+  public static boolean discountPerLine() {
+    Activation a = ChaosContext.hit(ChaosType.DOUBLE_DISCOUNT);
+    return a != null && a.level() == 5;
+  }
+
+  /** oversell: whether checkout skips its stock check (normally false). */
+  public static boolean skipStockCheck() {
+    return ChaosContext.hit(ChaosType.OVERSELL) != null;
+  }
+
+  /** oversell level 5: whether checkout also skips decrementing the stock. */
+  public static boolean skipStockDecrement() {
+    Activation a = ChaosContext.hit(ChaosType.OVERSELL);
+    return a != null && a.level() == 5;
+  }
+
+  /**
+   * total-mismatch: the total an order reports, given its lines, shipping and the correct total.
+   *
+   * @param previousTotal the total of the customer's previous order, or null
+   */
+  public static BigDecimal reportedTotal(
+      BigDecimal total,
+      List<BigDecimal> lineTotals,
+      BigDecimal shipping,
+      BigDecimal previousTotal) {
+    Activation a = ChaosContext.hit(ChaosType.TOTAL_MISMATCH);
+    if (a == null) {
+      return total;
+    }
+    return switch (a.level()) {
+      case 1, 2 -> total.add(new BigDecimal("0.01"));
+      case 3 -> total.add(shipping);
+      case 4 -> lineTotals.isEmpty() ? total : total.subtract(lineTotals.getLast());
+      default -> previousTotal != null ? previousTotal : total.add(new BigDecimal("0.01"));
+    };
+  }
+}

@@ -1,0 +1,159 @@
+package dev.perfshop.server.chaos;
+
+import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.ProblemType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The instructor's chaos controls (contract in docs/api.md). Only catalogue names are accepted; the
+ * actor recorded in the audit log comes from {@code X-Perfshop-Actor} (default "admin").
+ */
+@RestController
+@RequestMapping(path = "/api/admin/chaos", produces = MediaType.APPLICATION_JSON_VALUE)
+class ChaosAdminController {
+
+  static final String ACTOR_HEADER = "X-Perfshop-Actor";
+  private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@:-]{1,64}");
+
+  private final ChaosEngine engine;
+  private final ChaosAudit audit;
+  private final Clock clock;
+
+  ChaosAdminController(ChaosEngine engine, ChaosAudit audit, Clock clock) {
+    this.engine = engine;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @GetMapping("/catalog")
+  List<TypeView> catalog() {
+    return Arrays.stream(ChaosType.values()).map(TypeView::of).toList();
+  }
+
+  @GetMapping
+  StatusView status() {
+    Instant now = clock.instant();
+    return new StatusView(
+        engine.safetyMode().id(),
+        engine.plan().live(now).stream().map(a -> ActivationView.of(a, now)).toList());
+  }
+
+  @PutMapping(path = "/{type}")
+  ActivationView enable(
+      @PathVariable("type") String type,
+      @RequestBody(required = false) Map<String, Object> body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+    ChaosType chaosType = known(type);
+    Activation a = engine.activate(SpecParser.parse(chaosType, body), actor(actor));
+    return ActivationView.of(a, clock.instant());
+  }
+
+  @DeleteMapping("/{type}")
+  Map<String, Object> disable(
+      @PathVariable("type") String type,
+      @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+    ChaosType chaosType = known(type);
+    engine.disable(chaosType, actor(actor));
+    return Map.of("disabled", chaosType.id());
+  }
+
+  @PostMapping("/halt")
+  Map<String, Object> halt(@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+    return Map.of("halted", engine.halt(actor(actor)));
+  }
+
+  @GetMapping("/audit")
+  List<ChaosAudit.Entry> audit(@RequestParam(name = "limit", defaultValue = "50") int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new ApiException(ProblemType.VALIDATION, "limit must be between 1 and 500");
+    }
+    return audit.newest(limit);
+  }
+
+  private static ChaosType known(String type) {
+    return ChaosType.byId(type)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ProblemType.NOT_FOUND,
+                    "no chaos type named '"
+                        + (type.length() > 64 ? type.substring(0, 64) + "…" : type)
+                        + "'; GET /api/admin/chaos/catalog lists them"));
+  }
+
+  private static String actor(String header) {
+    return header != null && ACTOR.matcher(header).matches() ? header : "admin";
+  }
+
+  record LevelView(int level, String description) {}
+
+  record TypeView(
+      String type,
+      String family,
+      String description,
+      List<LevelView> levels,
+      List<String> defaultRoutes,
+      boolean dangerous) {
+    static TypeView of(ChaosType t) {
+      return new TypeView(
+          t.id(),
+          t.family().id(),
+          t.description(),
+          IntStream.rangeClosed(1, 5).mapToObj(l -> new LevelView(l, t.level(l))).toList(),
+          t.defaultRoutes(),
+          t.dangerous());
+    }
+  }
+
+  record StatusView(String safetyMode, List<ActivationView> activations) {}
+
+  record ScopeView(String kind, String id) {}
+
+  record ActivationView(
+      String type,
+      String family,
+      int level,
+      double probability,
+      Integer every,
+      List<String> routes,
+      ScopeView scope,
+      Instant activatedAt,
+      Instant expiresAt,
+      long remainingSeconds,
+      String scenarioId,
+      String activatedBy) {
+    static ActivationView of(Activation a, Instant now) {
+      return new ActivationView(
+          a.type().id(),
+          a.type().family().id(),
+          a.level(),
+          a.probability(),
+          a.every(),
+          a.routes(),
+          new ScopeView(a.scope().kind().name().toLowerCase(), a.scope().id()),
+          a.activatedAt(),
+          a.expiresAt(),
+          Math.max(0, Duration.between(now, a.expiresAt()).toSeconds()),
+          a.scenarioId(),
+          a.activatedBy());
+    }
+  }
+}

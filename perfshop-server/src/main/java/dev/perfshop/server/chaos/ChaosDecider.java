@@ -1,0 +1,122 @@
+package dev.perfshop.server.chaos;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Arrays;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides whether, and which, anomalies act on a request: live, on a matching
+ * route, in scope, and drawn (probability) or counted (every Nth request).
+ */
+@Component
+class ChaosDecider {
+
+  static final String SESSION_HEADER = "X-Perfshop-Session";
+  static final String AGENT_HEADER = "X-Perfshop-Agent";
+  static final String SESSION_COOKIE = "perfshop_session";
+  static final String AGENT_COOKIE = "perfshop_agent";
+  private static final Activation[] NONE = new Activation[0];
+
+  private final RandomSource random;
+  private final SafetyMode safety;
+
+  ChaosDecider(RandomSource random, ChaosEngine engine) {
+    this.random = random;
+    this.safety = engine.safetyMode();
+  }
+
+  Activation[] decide(ChaosPlan plan, Instant now, HttpServletRequest request) {
+    Activation[] all = plan.all();
+    Activation[] hits = null;
+    int n = 0;
+    PathContainer path = null;
+    String session = null;
+    String agent = null;
+    boolean identified = false;
+    for (Activation a : all) {
+      if (a.expired(now) || (a.type().dangerous() && !safety.allowsSecurityChaos())) {
+        continue;
+      }
+      if (path == null) {
+        path = PathContainer.parsePath(route(request));
+      }
+      if (!a.matchesRoute(path)) {
+        continue;
+      }
+      if (a.scope().kind() != Scope.Kind.ALL) {
+        if (!identified) {
+          session = identity(request, SESSION_HEADER, SESSION_COOKIE);
+          agent = identity(request, AGENT_HEADER, AGENT_COOKIE);
+          identified = true;
+        }
+        if (!a.scope().matches(session, agent)) {
+          continue;
+        }
+      }
+      if (!fires(a)) {
+        continue;
+      }
+      if (hits == null) {
+        hits = new Activation[all.length];
+      }
+      hits[n++] = a;
+    }
+    return hits == null ? NONE : Arrays.copyOf(hits, n);
+  }
+
+  /** Whether an activation targets this request (live, safe, route and scope), without drawing. */
+  boolean applies(Activation a, java.time.Instant now, HttpServletRequest request) {
+    if (a == null
+        || a.expired(now)
+        || excluded(request)
+        || (a.type().dangerous() && !safety.allowsSecurityChaos())
+        || !a.matchesRoute(PathContainer.parsePath(route(request)))) {
+      return false;
+    }
+    return a.scope().kind() == Scope.Kind.ALL
+        || a.scope()
+            .matches(
+                identity(request, SESSION_HEADER, SESSION_COOKIE),
+                identity(request, AGENT_HEADER, AGENT_COOKIE));
+  }
+
+  /** Admin and licence routes: chaos never acts there. */
+  static boolean excluded(HttpServletRequest request) {
+    String r = route(request);
+    return r.startsWith("/api/admin/") || r.startsWith("/api/license/");
+  }
+
+  /** Probability draw, or the deterministic every-Nth count when the activation asks for it. */
+  boolean fires(Activation a) {
+    if (a.every() != null) {
+      return a.nthMatch();
+    }
+    double p = a.probability();
+    return p >= 1 || (p > 0 && random.nextDouble() < p);
+  }
+
+  static String route(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    return context.isEmpty() ? uri : uri.substring(context.length());
+  }
+
+  private static String identity(HttpServletRequest request, String header, String cookie) {
+    String value = request.getHeader(header);
+    if (value != null && !value.isBlank()) {
+      return value.strip();
+    }
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie c : cookies) {
+        if (cookie.equals(c.getName())) {
+          return c.getValue();
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.perfshop.server.chaos;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Surrounds API requests: buffers bodies only while an anomaly that needs them is in the plan
+ * (response corruption, card data in logs), applies them once the handler is done, and always
+ * unbinds the request's chaos context and log fields at the end.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class ChaosFilter extends OncePerRequestFilter {
+
+  private static final int BODY_LIMIT = 64 * 1024;
+
+  private final ChaosEngine engine;
+  private final ResponseCorruption corruption;
+  private final CardDataLogger cardData;
+
+  ChaosFilter(ChaosEngine engine, ResponseCorruption corruption, CardDataLogger cardData) {
+    this.engine = engine;
+    this.corruption = corruption;
+    this.cardData = cardData;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return !uri.startsWith("/api/")
+        || uri.startsWith("/api/admin/")
+        || uri.startsWith("/api/license/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    try {
+      ChaosPlan plan = engine.plan();
+      if (plan.isEmpty()
+          || (plan.get(ChaosType.RESPONSE_CORRUPTION) == null
+              && plan.get(ChaosType.CARD_DATA_IN_LOGS) == null)) {
+        chain.doFilter(request, response);
+        return;
+      }
+      var cachedRequest = new ContentCachingRequestWrapper(request, BODY_LIMIT);
+      var cachedResponse = new ContentCachingResponseWrapper(response);
+      chain.doFilter(cachedRequest, cachedResponse);
+      ChaosContext context = ChaosContext.of(cachedRequest);
+      Activation card = context == null ? null : context.find(ChaosType.CARD_DATA_IN_LOGS);
+      if (card != null) {
+        cardData.log(card, cachedRequest);
+      }
+      Activation corrupt = context == null ? null : context.find(ChaosType.RESPONSE_CORRUPTION);
+      if (corrupt != null && !response.isCommitted()) {
+        byte[] body = corruption.corrupt(corrupt, cachedResponse.getContentAsByteArray(), response);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+      } else {
+        cachedResponse.copyBodyToResponse();
+      }
+    } finally {
+      ChaosContext.unbind();
+    }
+  }
+}

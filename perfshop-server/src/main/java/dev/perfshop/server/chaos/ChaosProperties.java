@@ -1,0 +1,26 @@
+package dev.perfshop.server.chaos;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Static configuration of the chaos engine ({@code perfshop.chaos.*}); runtime state lives in the
+ * {@link ChaosPlan}.
+ *
+ * @param unsafeLab allows the security family on a server bound beyond loopback (a lab on a private
+ *     network); never set it on a server students reach from the internet
+ * @param seed when set, every random draw comes from this seed (reproducible demos)
+ * @param purgeInterval how often expired activations are purged (they are ignored on read anyway)
+ */
+@Validated
+@ConfigurationProperties("perfshop.chaos")
+public record ChaosProperties(boolean unsafeLab, Long seed, @NotNull Duration purgeInterval) {
+
+  public ChaosProperties {
+    if (purgeInterval == null) {
+      purgeInterval = Duration.ofSeconds(5);
+    }
+  }
+}

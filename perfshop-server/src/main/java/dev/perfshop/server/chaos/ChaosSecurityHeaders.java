@@ -1,0 +1,59 @@
+package dev.perfshop.server.chaos;
+
+import dev.perfshop.server.system.SecurityHeadersFilter;
+import dev.perfshop.server.system.SecurityHeadersPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * missing-security-headers (and stored-xss levels 4–5 on the review page): withholds security
+ * headers. Runs in the headers filter, before the interceptor, so it draws for itself.
+ */
+@Component
+class ChaosSecurityHeaders implements SecurityHeadersPolicy {
+
+  private static final List<String> ORDER =
+      List.copyOf(
+          SecurityHeadersFilter.HEADERS.keySet()); // Permissions, Referrer, nosniff, frame, CSP
+
+  private final ChaosEngine engine;
+  private final ChaosDecider decider;
+  private final ChaosMeters meters;
+  private final Clock clock;
+
+  ChaosSecurityHeaders(ChaosEngine engine, ChaosDecider decider, ChaosMeters meters, Clock clock) {
+    this.engine = engine;
+    this.decider = decider;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  @Override
+  public Set<String> omitted(HttpServletRequest request) {
+    ChaosPlan plan = engine.plan();
+    if (plan.isEmpty()) {
+      return Set.of();
+    }
+    Instant now = clock.instant();
+    Set<String> omitted = new HashSet<>();
+    Activation missing = plan.live(ChaosType.MISSING_SECURITY_HEADERS, now);
+    if (decider.applies(missing, now, request) && decider.fires(missing)) {
+      omitted.addAll(ORDER.subList(0, Math.min(ORDER.size(), missing.level())));
+      meters.injected(missing.type());
+    }
+    Activation xss = plan.live(ChaosType.STORED_XSS, now);
+    if (xss != null && xss.level() >= 4 && decider.applies(xss, now, request)) {
+      omitted.add("Content-Security-Policy");
+      if (xss.level() == 5) {
+        omitted.add("X-Content-Type-Options");
+        omitted.add("X-Frame-Options");
+      }
+    }
+    return omitted;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.perfshop.server.chaos;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fails the request with a real exception, thrown from a few frames down as a real bug would be;
+ * the problem advice turns it into a 500 and logs it at ERROR with its stack trace.
+ */
+@Component
+class ErrorRateAssault implements Assault {
+
+  @Override
+  public ChaosType type() {
+    return ChaosType.ERROR_RATE;
+  }
+
+  @Override
+  public void attack(Activation a, HttpServletRequest request, HttpServletResponse response) {
+    resolve(ChaosDecider.route(request));
+  }
+
+  private static void resolve(String route) {
+    lookup(route, route.hashCode() & 0xff);
+  }
+
+  private static void lookup(String route, int slot) {
+    throw new IllegalStateException(
+        "cache slot " + slot + " holds a stale entry for " + route + " (entry version mismatch)");
+  }
+}

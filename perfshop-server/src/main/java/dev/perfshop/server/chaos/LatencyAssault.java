@@ -1,0 +1,41 @@
+package dev.perfshop.server.chaos;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** Sleeps until a {@code System.nanoTime()} deadline: never less than the delay drawn. */
+@Component
+class LatencyAssault implements Assault {
+
+  static final long CAP_NANOS = Duration.ofSeconds(30).toNanos();
+  private static final long[] BASE_MS = {100, 300, 800, 2000, 5000};
+  private static final double[] JITTER = {0.20, 0.20, 0.25, 0.25, 0.30};
+
+  private final Sleeper sleeper;
+  private final RandomSource random;
+
+  LatencyAssault(Sleeper sleeper, RandomSource random) {
+    this.sleeper = sleeper;
+    this.random = random;
+  }
+
+  @Override
+  public ChaosType type() {
+    return ChaosType.LATENCY;
+  }
+
+  @Override
+  public void attack(Activation a, HttpServletRequest request, HttpServletResponse response) {
+    long start = System.nanoTime();
+    sleeper.sleepUntil(start + delayNanos(a.level(), random.nextDouble()), a);
+  }
+
+  /** The delay for a level and a uniform draw u in [0, 1): base ± jitter, capped at 30 s. */
+  static long delayNanos(int level, double u) {
+    double factor = 1 + (2 * u - 1) * JITTER[level - 1];
+    long nanos = Math.round(BASE_MS[level - 1] * 1_000_000L * factor);
+    return Math.min(Math.max(nanos, 0), CAP_NANOS);
+  }
+}

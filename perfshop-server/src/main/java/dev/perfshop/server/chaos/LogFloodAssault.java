@@ -1,0 +1,29 @@
+package dev.perfshop.server.chaos;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** log-flood: bursts of repetitive WARN lines, as a retry loop gone wrong would write. */
+@Component
+class LogFloodAssault implements Assault {
+
+  private static final Logger log = LoggerFactory.getLogger("dev.perfshop.server.cache.Refresher");
+  private static final int[] LINES = {10, 50, 200, 1000, 5000};
+
+  @Override
+  public ChaosType type() {
+    return ChaosType.LOG_FLOOD;
+  }
+
+  @Override
+  public void attack(Activation a, HttpServletRequest request, HttpServletResponse response) {
+    String route = ChaosDecider.route(request);
+    int lines = LINES[a.level() - 1];
+    for (int i = 1; i <= lines && !a.released(); i++) {
+      log.warn("cache refresh for {} did not converge, retrying (attempt {}/{})", route, i, lines);
+    }
+  }
+}

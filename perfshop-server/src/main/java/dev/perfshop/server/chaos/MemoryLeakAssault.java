@@ -1,0 +1,65 @@
+package dev.perfshop.server.chaos;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * Retains real heap, like a cache that never evicts. The retained total never exceeds the level's
+ * share of the max heap (at most 50 %), and everything is dropped when the activation ends.
+ */
+@Component
+class MemoryLeakAssault implements Assault {
+
+  private static final int[] CHUNK = {64 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20};
+  private static final double[] SHARE = {0.05, 0.10, 0.20, 0.35, 0.50};
+  static final double MAX_SHARE = 0.50;
+
+  private final ConcurrentLinkedQueue<byte[]> retained = new ConcurrentLinkedQueue<>();
+  private final AtomicLong retainedBytes = new AtomicLong();
+  private final long maxHeap = Runtime.getRuntime().maxMemory();
+
+  @Override
+  public ChaosType type() {
+    return ChaosType.MEMORY_LEAK;
+  }
+
+  @Override
+  public void attack(Activation a, HttpServletRequest request, HttpServletResponse response) {
+    int chunk = CHUNK[a.level() - 1];
+    long cap = capBytes(a.level());
+    long now;
+    do {
+      now = retainedBytes.get();
+      if (now + chunk > cap) {
+        return;
+      }
+    } while (!retainedBytes.compareAndSet(now, now + chunk));
+    byte[] block = new byte[chunk];
+    for (int i = 0; i < chunk; i += 4096) {
+      block[i] = (byte) i; // touch every page
+    }
+    retained.add(block);
+    if (a.released()) {
+      release(a);
+    }
+  }
+
+  long capBytes(int level) {
+    return (long) (maxHeap * Math.min(SHARE[level - 1], MAX_SHARE));
+  }
+
+  long retainedBytes() {
+    return retainedBytes.get();
+  }
+
+  @Override
+  public void release(Activation activation) {
+    byte[] block;
+    while ((block = retained.poll()) != null) {
+      retainedBytes.addAndGet(-block.length);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.perfshop.server.chaos;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes matched requests take turns through one shared lock around a slow section, as a legacy
+ * synchronized cache would: request threads pile up waiting (visible in a thread dump and in
+ * Tomcat's busy-thread metric). Waiters give up as soon as the activation ends.
+ */
+@Component
+class ThreadStarvationAssault implements Assault {
+
+  private static final int[] PERMITS = {8, 4, 2, 1, 1};
+  private static final long[] WORK_MS = {50, 50, 50, 50, 200};
+
+  private final Sleeper sleeper;
+  private final Map<Activation, Semaphore> locks = new ConcurrentHashMap<>();
+
+  ThreadStarvationAssault(Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
+
+  @Override
+  public ChaosType type() {
+    return ChaosType.THREAD_STARVATION;
+  }
+
+  @Override
+  public void attack(Activation a, HttpServletRequest request, HttpServletResponse response)
+      throws InterruptedException {
+    Semaphore lock = locks.computeIfAbsent(a, k -> new Semaphore(PERMITS[k.level() - 1], true));
+    while (!lock.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+      if (a.released()) {
+        return;
+      }
+    }
+    try {
+      sleeper.sleepUntil(
+          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WORK_MS[a.level() - 1]), a);
+    } finally {
+      lock.release();
+    }
+  }
+
+  @Override
+  public void release(Activation activation) {
+    locks.remove(activation);
+  }
+}
