@@ -151,7 +151,7 @@ class ChaosAdminController {
           new ScopeView(a.scope().kind().name().toLowerCase(), a.scope().id()),
           a.activatedAt(),
           a.expiresAt(),
-          Math.max(0, Duration.between(now, a.expiresAt()).toSeconds()),
+          Math.max(0, (Duration.between(now, a.expiresAt()).toMillis() + 999) / 1000),
           a.scenarioId(),
           a.activatedBy());
     }

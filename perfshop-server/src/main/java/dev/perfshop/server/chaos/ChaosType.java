@@ -36,7 +36,7 @@ public enum ChaosType {
       "cpu-burn",
       PERFORMANCE,
       "Burns real CPU (SHA-256 rounds) on the request thread; visible in a CPU profile as"
-          + " CpuBurnAssault.burn. At most one burner per core at a time.",
+          + " CpuBurnAssault.burn. At most one burner per core but one; 3 s wall time per request at most.",
       p(0.25, 0.5, 0.75, 1, 1),
       "20 ms of CPU on 25 % of requests",
       "50 ms of CPU on 50 % of requests",

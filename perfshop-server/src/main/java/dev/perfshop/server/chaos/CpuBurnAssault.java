@@ -2,6 +2,8 @@ package dev.perfshop.server.chaos;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.Semaphore;
@@ -32,19 +34,25 @@ class CpuBurnAssault implements Assault {
   public void attack(Activation a, HttpServletRequest request, HttpServletResponse response)
       throws InterruptedException {
     long nanos = TimeUnit.MILLISECONDS.toNanos(BURN_MS[a.level() - 1]);
-    long deadline = System.nanoTime() + nanos;
     if (!burners.tryAcquire(nanos, TimeUnit.NANOSECONDS)) {
       return;
     }
     try {
-      sink += burn(deadline, a);
+      sink += burn(nanos, System.nanoTime() + 3 * nanos, a);
     } finally {
       burners.release();
     }
   }
 
-  /** Hashes until the deadline or the end of the activation; returns the rounds done. */
-  long burn(long deadline, Activation a) {
+  /**
+   * Hashes until this thread used {@code cpuNanos} of CPU, the wall deadline passed or the
+   * activation ended; returns the rounds done.
+   */
+  long burn(long cpuNanos, long deadline, Activation a) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean measured = threads.isCurrentThreadCpuTimeSupported();
+    long cpuTarget = measured ? threads.getCurrentThreadCpuTime() + cpuNanos : 0;
+    long wallTarget = measured ? deadline : System.nanoTime() + cpuNanos;
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -53,7 +61,9 @@ class CpuBurnAssault implements Assault {
     }
     byte[] block = new byte[64];
     long rounds = 0;
-    while (System.nanoTime() < deadline && !a.released()) {
+    while (System.nanoTime() < wallTarget
+        && !a.released()
+        && (!measured || threads.getCurrentThreadCpuTime() < cpuTarget)) {
       for (int i = 0; i < 64; i++) {
         block = sha.digest(block);
         rounds++;

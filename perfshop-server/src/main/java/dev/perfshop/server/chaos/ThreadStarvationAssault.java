@@ -48,6 +48,12 @@ class ThreadStarvationAssault implements Assault {
     }
   }
 
+  /** Requests waiting for the lock of this activation (for tests and diagnostics). */
+  int waiting(Activation a) {
+    Semaphore lock = locks.get(a);
+    return lock == null ? 0 : lock.getQueueLength();
+  }
+
   @Override
   public void release(Activation activation) {
     locks.remove(activation);
