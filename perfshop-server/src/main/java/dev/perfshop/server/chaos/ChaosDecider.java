@@ -23,9 +23,14 @@ class ChaosDecider {
   private final RandomSource random;
   private final SafetyMode safety;
 
+  @org.springframework.beans.factory.annotation.Autowired
   ChaosDecider(RandomSource random, ChaosEngine engine) {
+    this(random, engine.safetyMode());
+  }
+
+  ChaosDecider(RandomSource random, SafetyMode safety) {
     this.random = random;
-    this.safety = engine.safetyMode();
+    this.safety = safety;
   }
 
   Activation[] decide(ChaosPlan plan, Instant now, HttpServletRequest request) {

@@ -1,0 +1,112 @@
+package dev.perfshop.server.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class ChaosSeamsTests {
+
+  static Activation latency(int level) {
+    return ChaosDeciderTests.activation(ChaosType.LATENCY, level, 1, null, "/api/**", Scope.ALL);
+  }
+
+  @Test
+  void latencyDelaysStayInsideTheLevelsJitterAndUnderTheCap() {
+    assertThat(LatencyAssault.delayNanos(1, 0.0)).isEqualTo(Duration.ofMillis(80).toNanos());
+    assertThat(LatencyAssault.delayNanos(1, 0.5)).isEqualTo(Duration.ofMillis(100).toNanos());
+    assertThat(LatencyAssault.delayNanos(5, 0.999_999))
+        .isLessThanOrEqualTo(Duration.ofMillis(6500).toNanos());
+    for (int level = 1; level <= 5; level++) {
+      assertThat(LatencyAssault.delayNanos(level, 0.999_999))
+          .isLessThanOrEqualTo(LatencyAssault.CAP_NANOS);
+    }
+  }
+
+  @Test
+  void theRealSleeperNeverReturnsBeforeItsDeadline() {
+    Activation a = latency(1);
+    for (int i = 0; i < 20; i++) {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3);
+      assertThat(Sleeper.REAL.sleepUntil(deadline, a)).isTrue();
+      assertThat(System.nanoTime()).isGreaterThanOrEqualTo(deadline);
+    }
+  }
+
+  @Test
+  void aReleasedActivationWakesItsSleepersAtOnce() throws Exception {
+    Activation a = latency(5);
+    CompletableFuture<Boolean> sleeping =
+        CompletableFuture.supplyAsync(
+            () -> Sleeper.REAL.sleepUntil(System.nanoTime() + Duration.ofMinutes(5).toNanos(), a));
+    Thread.sleep(50);
+    a.release();
+    assertThat(sleeping.get(5, TimeUnit.SECONDS)).isFalse();
+  }
+
+  @Test
+  void latencyAssaultAsksTheSleeperForTheDrawnDelay() {
+    long[] asked = new long[1];
+    Sleeper recording =
+        (deadline, activation) -> {
+          asked[0] = deadline - System.nanoTime();
+          return true;
+        };
+    new LatencyAssault(recording, () -> 0.5)
+        .attack(latency(1), new MockHttpServletRequest(), new MockHttpServletResponse());
+    assertThat(asked[0])
+        .isBetween(Duration.ofMillis(99).toNanos(), Duration.ofMillis(100).toNanos());
+  }
+
+  @Test
+  void aPlanIsImmutableAndEveryChangeMakesANewGeneration() {
+    Activation a = latency(1);
+    ChaosPlan empty = ChaosPlan.EMPTY;
+    ChaosPlan one = empty.with(a);
+    assertThat(empty.isEmpty()).isTrue();
+    assertThat(one.get(ChaosType.LATENCY)).isSameAs(a);
+    assertThat(one.without(ChaosType.LATENCY).isEmpty()).isTrue();
+    assertThat(one.get(ChaosType.LATENCY)).isSameAs(a);
+    assertThat(one.generation()).isGreaterThan(empty.generation());
+  }
+
+  @Test
+  void theInterceptorInjectsNothingBeforeTheApplicationIsReady() throws Exception {
+    ChaosPlan plan =
+        ChaosPlan.EMPTY.with(
+            ChaosDeciderTests.activation(ChaosType.ERROR_RATE, 1, null, "/api/**", Scope.ALL));
+    int[] decisions = new int[1];
+    ChaosDecider decider =
+        new ChaosDecider(() -> 0.0, SafetyMode.LOCKED) {
+          @Override
+          Activation[] decide(
+              ChaosPlan p, java.time.Instant now, jakarta.servlet.http.HttpServletRequest r) {
+            decisions[0]++;
+            return super.decide(p, now, r);
+          }
+        };
+    ChaosEngine engine = org.mockito.Mockito.mock(ChaosEngine.class);
+    org.mockito.Mockito.when(engine.plan()).thenReturn(plan);
+    org.mockito.Mockito.when(engine.assault(ChaosType.ERROR_RATE))
+        .thenReturn(new ErrorRateAssault());
+    ChaosInterceptor interceptor =
+        new ChaosInterceptor(
+            engine,
+            decider,
+            org.mockito.Mockito.mock(ChaosMeters.class),
+            java.time.Clock.systemUTC());
+    var request = new MockHttpServletRequest("GET", "/api/products");
+    assertThat(interceptor.preHandle(request, new MockHttpServletResponse(), new Object()))
+        .isTrue();
+    assertThat(decisions[0]).isZero();
+    interceptor.ready();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> interceptor.preHandle(request, new MockHttpServletResponse(), new Object()))
+        .isInstanceOf(IllegalStateException.class);
+    ChaosContext.unbind();
+  }
+}
