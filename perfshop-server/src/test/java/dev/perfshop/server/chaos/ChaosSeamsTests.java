@@ -98,7 +98,7 @@ class ChaosSeamsTests {
             engine,
             decider,
             org.mockito.Mockito.mock(ChaosMeters.class),
-            java.time.Clock.systemUTC());
+            java.time.Clock.fixed(ChaosDeciderTests.NOW, java.time.ZoneOffset.UTC));
     var request = new MockHttpServletRequest("GET", "/api/products");
     assertThat(interceptor.preHandle(request, new MockHttpServletResponse(), new Object()))
         .isTrue();
