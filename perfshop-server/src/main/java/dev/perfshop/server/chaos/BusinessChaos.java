@@ -28,25 +28,19 @@ public final class BusinessChaos {
     };
   }
 
-  /**
-   * wrong-tax: the tax of a taxable amount at a rate (e.g. 0.20), as pricing should compute it.
-   *
-   * @param reducedRate the reduced rate of the shop (level 3 applies it to everything)
-   */
-  public static BigDecimal tax(BigDecimal amount, BigDecimal rate, BigDecimal reducedRate) {
+  /** wrong-tax: the tax rate pricing should apply (e.g. 0.20 for 20 %). */
+  public static BigDecimal taxRate(BigDecimal rate) {
     Activation a = ChaosContext.hit(ChaosType.WRONG_TAX);
-    BigDecimal r = rate;
-    if (a != null) {
-      r =
-          switch (a.level()) {
-            case 1 -> rate.add(new BigDecimal("0.005"));
-            case 2 -> rate.add(new BigDecimal("0.01"));
-            case 3 -> reducedRate;
-            case 4 -> rate.add(rate);
-            default -> BigDecimal.ZERO;
-          };
+    if (a == null) {
+      return rate;
     }
-    return amount.multiply(r).setScale(2, RoundingMode.HALF_UP);
+    return switch (a.level()) {
+      case 1 -> rate.add(new BigDecimal("0.005"));
+      case 2 -> rate.add(new BigDecimal("0.01"));
+      case 3 -> rate.divide(BigDecimal.TWO);
+      case 4 -> rate.add(rate);
+      default -> BigDecimal.ZERO;
+    };
   }
 
   /** double-discount: how many times an order-level discount is applied (normally 1). */

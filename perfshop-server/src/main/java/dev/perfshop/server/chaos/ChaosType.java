@@ -168,7 +168,7 @@ public enum ChaosType {
       p(1, 1, 1, 1, 1),
       "rate off by 0.5 point",
       "rate off by 1 point",
-      "reduced rate applied to everything",
+      "half the rate",
       "tax applied twice",
       "no tax at all"),
   DOUBLE_DISCOUNT(

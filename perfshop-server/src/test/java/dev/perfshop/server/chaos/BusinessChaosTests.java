@@ -1,0 +1,80 @@
+package dev.perfshop.server.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/**
+ * The business hooks at level 1 and 5, and the identity without a hit. (They act through HTTP once
+ * pricing and checkout call them; see docs/chaos.md.)
+ */
+class BusinessChaosTests {
+
+  static final BigDecimal PRICE = new BigDecimal("19.995");
+
+  @AfterEach
+  void unbind() {
+    ChaosContext.unbind();
+  }
+
+  private static void hit(ChaosType type, int level) {
+    ChaosContext.unbind();
+    new ChaosContext(
+            new Activation[] {
+              ChaosDeciderTests.activation(type, level, 1, null, "/api/**", Scope.ALL)
+            })
+        .bind(new MockHttpServletRequest());
+  }
+
+  @Test
+  void withoutAHitEveryHookIsTheIdentity() {
+    assertThat(BusinessChaos.unitPrice(PRICE)).isEqualTo(PRICE);
+    assertThat(BusinessChaos.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0.20");
+    assertThat(BusinessChaos.discountApplications()).isEqualTo(1);
+    assertThat(BusinessChaos.skipStockCheck()).isFalse();
+    assertThat(BusinessChaos.reportedTotal(BigDecimal.TEN, List.of(), BigDecimal.ONE, null))
+        .isEqualTo(BigDecimal.TEN);
+  }
+
+  @Test
+  void priceRoundingRoundsWronglyAtLevel1AndTruncatesToTheUnitAtLevel5() {
+    hit(ChaosType.PRICE_ROUNDING, 1);
+    assertThat(BusinessChaos.unitPrice(PRICE)).isEqualByComparingTo("19.99");
+    hit(ChaosType.PRICE_ROUNDING, 5);
+    assertThat(BusinessChaos.unitPrice(PRICE)).isEqualByComparingTo("19.00");
+  }
+
+  @Test
+  void wrongTaxShiftsTheRateAtLevel1AndDropsItAtLevel5() {
+    hit(ChaosType.WRONG_TAX, 1);
+    assertThat(BusinessChaos.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0.205");
+    hit(ChaosType.WRONG_TAX, 5);
+    assertThat(BusinessChaos.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void doubleDiscountAndOversellAndTotalMismatch() {
+    hit(ChaosType.DOUBLE_DISCOUNT, 1);
+    assertThat(BusinessChaos.discountApplications()).isEqualTo(2);
+    assertThat(BusinessChaos.discountPerLine()).isFalse();
+    hit(ChaosType.DOUBLE_DISCOUNT, 5);
+    assertThat(BusinessChaos.discountPerLine()).isTrue();
+    hit(ChaosType.OVERSELL, 1);
+    assertThat(BusinessChaos.skipStockCheck()).isTrue();
+    assertThat(BusinessChaos.skipStockDecrement()).isFalse();
+    hit(ChaosType.OVERSELL, 5);
+    assertThat(BusinessChaos.skipStockDecrement()).isTrue();
+    hit(ChaosType.TOTAL_MISMATCH, 1);
+    assertThat(BusinessChaos.reportedTotal(BigDecimal.TEN, List.of(), BigDecimal.ONE, null))
+        .isEqualByComparingTo("10.01");
+    hit(ChaosType.TOTAL_MISMATCH, 5);
+    assertThat(
+            BusinessChaos.reportedTotal(
+                BigDecimal.TEN, List.of(BigDecimal.TEN), BigDecimal.ONE, new BigDecimal("42.00")))
+        .isEqualByComparingTo("42.00");
+  }
+}
