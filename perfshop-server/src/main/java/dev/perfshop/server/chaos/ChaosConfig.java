@@ -14,13 +14,18 @@ class ChaosConfig implements WebMvcConfigurer {
   static final String[] EXCLUDED = {"/api/admin/**", "/api/license/**"};
 
   private final ChaosInterceptor interceptor;
+  private final ChaosProperties properties;
 
-  ChaosConfig(ChaosInterceptor interceptor) {
+  ChaosConfig(ChaosInterceptor interceptor, ChaosProperties properties) {
     this.interceptor = interceptor;
+    this.properties = properties;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    if (!properties.interceptor()) {
+      return;
+    }
     registry
         .addInterceptor(interceptor)
         .addPathPatterns("/api/**")

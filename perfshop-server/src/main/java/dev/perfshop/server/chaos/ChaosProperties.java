@@ -3,6 +3,7 @@ package dev.perfshop.server.chaos;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,14 +14,13 @@ import org.springframework.validation.annotation.Validated;
  *     network); never set it on a server students reach from the internet
  * @param seed when set, every random draw comes from this seed (reproducible demos)
  * @param purgeInterval how often expired activations are purged (they are ignored on read anyway)
+ * @param interceptor false removes the chaos interceptor from the request pipeline: only for the
+ *     benchmark that compares an idle engine with no engine at all
  */
 @Validated
 @ConfigurationProperties("perfshop.chaos")
-public record ChaosProperties(boolean unsafeLab, Long seed, @NotNull Duration purgeInterval) {
-
-  public ChaosProperties {
-    if (purgeInterval == null) {
-      purgeInterval = Duration.ofSeconds(5);
-    }
-  }
-}
+public record ChaosProperties(
+    boolean unsafeLab,
+    Long seed,
+    @NotNull @DefaultValue("5s") Duration purgeInterval,
+    @DefaultValue("true") boolean interceptor) {}

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Retains real heap, like a cache that never evicts. The retained total never exceeds the level's
- * share of the max heap (at most 50 %), and everything is dropped when the activation ends.
+ * share of the max heap (at most 50 %), no chunk is added while the heap in use would pass 50 % of
+ * the max heap, and everything is dropped when the activation ends.
  */
 @Component
 class MemoryLeakAssault implements Assault {
@@ -30,6 +31,10 @@ class MemoryLeakAssault implements Assault {
   public void attack(Activation a, HttpServletRequest request, HttpServletResponse response) {
     int chunk = CHUNK[a.level() - 1];
     long cap = capBytes(a.level());
+    Runtime rt = Runtime.getRuntime();
+    if (rt.totalMemory() - rt.freeMemory() + chunk > maxHeap * MAX_SHARE) {
+      return; // never push the heap in use past half of the max heap
+    }
     long now;
     do {
       now = retainedBytes.get();
