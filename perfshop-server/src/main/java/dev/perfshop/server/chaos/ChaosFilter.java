@@ -33,6 +33,11 @@ class ChaosFilter extends OncePerRequestFilter {
     this.cardData = cardData;
   }
 
+  /** The buffered request body (body-signature), or an empty array. */
+  static byte[] body(HttpServletRequest request) {
+    return request.getAttribute(BufferedBody.ATTRIBUTE) instanceof byte[] b ? b : new byte[0];
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String uri = request.getRequestURI();
@@ -47,6 +52,11 @@ class ChaosFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     try {
       ChaosPlan plan = engine.plan();
+      if (!plan.isEmpty()
+          && plan.get(ChaosType.BODY_SIGNATURE) != null
+          && !TokenAssault.isSafe(request.getMethod())) {
+        request = new BufferedBody(request, request.getInputStream().readNBytes(BODY_LIMIT));
+      }
       if (plan.isEmpty()
           || (plan.get(ChaosType.RESPONSE_CORRUPTION) == null
               && plan.get(ChaosType.CARD_DATA_IN_LOGS) == null)) {
@@ -72,6 +82,65 @@ class ChaosFilter extends OncePerRequestFilter {
       }
     } finally {
       ChaosContext.unbind();
+    }
+  }
+
+  /** A request whose body was read up front (at most 64 KiB, as the body limit) and is replayed. */
+  private static final class BufferedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+    static final String ATTRIBUTE = BufferedBody.class.getName();
+    private final byte[] body;
+
+    BufferedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+      request.setAttribute(ATTRIBUTE, body);
+    }
+
+    @Override
+    public jakarta.servlet.ServletInputStream getInputStream() {
+      java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+      return new jakarta.servlet.ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+          throw new IllegalStateException("synchronous replay only");
+        }
+      };
+    }
+
+    @Override
+    public java.io.BufferedReader getReader() {
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
     }
   }
 }

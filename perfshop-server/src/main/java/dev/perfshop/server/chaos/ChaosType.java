@@ -298,6 +298,17 @@ public enum ChaosType {
       "single use, valid 60 s",
       "single use, valid 20 s",
       "single use, valid 5 s"),
+  BODY_SIGNATURE(
+      "body-signature",
+      SCRIPTING,
+      "Responses carry X-Key-Hint; unsafe requests (POST, PUT, PATCH, DELETE) must carry"
+          + " X-Signature: the lower-case hex HMAC-SHA256 of what is signed, with the hinted key.",
+      p(1, 1, 1, 1, 1),
+      "the hint is the key (hex); the raw body is signed",
+      "the hint is the key (base64); the raw body is signed",
+      "the hint is a key id; key = SHA-256(\"perfshop:\" + id); the raw body is signed",
+      "as level 3; METHOD + \"\\n\" + path + \"\\n\" + body is signed",
+      "as level 4; the key id changes every minute (the previous one is accepted 10 s more)"),
   REQUEST_ID(
       "request-id",
       SCRIPTING,

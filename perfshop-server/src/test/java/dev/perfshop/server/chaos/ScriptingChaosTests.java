@@ -165,6 +165,50 @@ class ScriptingChaosTests {
     assertThat(post(h, null).getStatusCode().value()).isEqualTo(201);
   }
 
+  private ResponseEntity<String> signedPost(String body, String signature) {
+    var req =
+        api.http
+            .post()
+            .uri("/api/products/{id}/reviews", productId)
+            .contentType(MediaType.APPLICATION_JSON);
+    if (signature != null) {
+      req = req.header("X-Signature", signature);
+    }
+    return req.body(body).retrieve().toEntity(String.class);
+  }
+
+  private static String hmac(byte[] key, String text) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+    return java.util.HexFormat.of()
+        .formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void bodySignatureMustBeTheHmacOfTheBodyWithTheHintedKey() throws Exception {
+    String body = "{\"author\":\"signer\",\"rating\":4,\"body\":\"signed\"}";
+    enable("body-signature", 1);
+    assertProblem(signedPost(body, null), 428, "token-missing");
+    String hint = get("X-Key-Hint", null).getHeaders().getFirst("X-Key-Hint");
+    byte[] key = java.util.HexFormat.of().parseHex(hint);
+    assertThat(signedPost(body, hmac(key, body)).getStatusCode().value()).isEqualTo(201);
+    assertProblem(signedPost(body, hmac(key, body + " ")), 403, "token-invalid");
+
+    enable("body-signature", 5);
+    String id = get("X-Key-Hint", null).getHeaders().getFirst("X-Key-Hint");
+    assertThat(id).startsWith("k");
+    byte[] derived =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(("perfshop:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String path = "/api/products/" + productId + "/reviews";
+    assertThat(
+            signedPost(body, hmac(derived, "POST\n" + path + "\n" + body)).getStatusCode().value())
+        .isEqualTo(201);
+    assertProblem(signedPost(body, hmac(derived, body)), 403, "token-invalid");
+    api.disable("body-signature");
+    assertThat(signedPost(body, null).getStatusCode().value()).isEqualTo(201);
+  }
+
   @Test
   void requestIdMustBePresentAtLevel1AndAFreshV4UuidAtLevel5() {
     String h = "X-Request-ID";
