@@ -148,7 +148,7 @@ class ChaosAdminController {
           a.probability(),
           a.every(),
           a.routes(),
-          new ScopeView(a.scope().kind().name().toLowerCase(), a.scope().id()),
+          new ScopeView(a.scope().kind().name().toLowerCase(java.util.Locale.ROOT), a.scope().id()),
           a.activatedAt(),
           a.expiresAt(),
           Math.max(0, (Duration.between(now, a.expiresAt()).toMillis() + 999) / 1000),

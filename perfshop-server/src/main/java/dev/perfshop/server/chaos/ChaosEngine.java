@@ -152,7 +152,7 @@ public class ChaosEngine {
                 + "s, routes "
                 + spec.routes()
                 + ", scope "
-                + spec.scope().kind().name().toLowerCase()
+                + spec.scope().kind().name().toLowerCase(java.util.Locale.ROOT)
                 + (spec.scope().id() != null ? " " + spec.scope().id() : "")));
     log.info(
         "chaos enabled: {} level {} by {} (scenario {})",

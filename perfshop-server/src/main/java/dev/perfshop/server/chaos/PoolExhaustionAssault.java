@@ -98,7 +98,6 @@ class PoolExhaustionAssault implements Assault {
   public void release(Activation activation) {
     long deadline = System.nanoTime() + HOLD_NANOS;
     while (held.get() > 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
       try {
         Thread.sleep(1);
       } catch (InterruptedException e) {

@@ -91,7 +91,7 @@ final class SpecParser {
     if (v == null) {
       return null;
     }
-    if (v instanceof Number n && !(v instanceof Float)) {
+    if (v instanceof Number n) {
       double d = n.doubleValue();
       if (d >= 0 && d <= 1) {
         return d;
