@@ -16,6 +16,10 @@ class ChaosDecider {
 
   static final String SESSION_HEADER = "X-Perfshop-Session";
   static final String AGENT_HEADER = "X-Perfshop-Agent";
+
+  /** The header the pedagogy feature reads agent codes from. */
+  static final String AGENT_CODE_HEADER = "X-Agent-Code";
+
   static final String SESSION_COOKIE = "perfshop_session";
   static final String AGENT_COOKIE = "perfshop_agent";
   private static final Activation[] NONE = new Activation[0];
@@ -54,7 +58,7 @@ class ChaosDecider {
       if (a.scope().kind() != Scope.Kind.ALL) {
         if (!identified) {
           session = identity(request, SESSION_HEADER, SESSION_COOKIE);
-          agent = identity(request, AGENT_HEADER, AGENT_COOKIE);
+          agent = agent(request);
           identified = true;
         }
         if (!a.scope().matches(session, agent)) {
@@ -82,10 +86,7 @@ class ChaosDecider {
       return false;
     }
     return a.scope().kind() == Scope.Kind.ALL
-        || a.scope()
-            .matches(
-                identity(request, SESSION_HEADER, SESSION_COOKIE),
-                identity(request, AGENT_HEADER, AGENT_COOKIE));
+        || a.scope().matches(identity(request, SESSION_HEADER, SESSION_COOKIE), agent(request));
   }
 
   /** Admin and licence routes: chaos never acts there. */
@@ -107,6 +108,29 @@ class ChaosDecider {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
     return context.isEmpty() ? uri : uri.substring(context.length());
+  }
+
+  private static String agent(HttpServletRequest request) {
+    String code = request.getHeader(AGENT_CODE_HEADER);
+    return normalizeAgent(
+        code != null && !code.isBlank() ? code : identity(request, AGENT_HEADER, AGENT_COOKIE));
+  }
+
+  /** Agent codes are typed forgivingly (as pedagogy reads them): case, spaces, dashes, O/I/L. */
+  static String normalizeAgent(String code) {
+    if (code == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(code.length());
+    for (char c : code.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+      switch (c) {
+        case ' ', '-' -> {}
+        case 'O' -> out.append('0');
+        case 'I', 'L' -> out.append('1');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String identity(HttpServletRequest request, String header, String cookie) {

@@ -1,10 +1,10 @@
 package dev.perfshop.server.chaos;
 
 /**
- * Which traffic an activation affects: all of it, one class session, or one student agent. Until
- * the pedagogy feature issues ids, a request names its session and agent with the {@code
- * X-Perfshop-Session} / {@code X-Perfshop-Agent} headers or the {@code perfshop_session} / {@code
- * perfshop_agent} cookies (see docs/chaos.md).
+ * Which traffic an activation affects: all of it, one class session, or one student agent. A
+ * request names its agent with {@code X-Agent-Code} (pedagogy's header), {@code X-Perfshop-Agent}
+ * or the {@code perfshop_agent} cookie, and its session with {@code X-Perfshop-Session} or the
+ * {@code perfshop_session} cookie (see docs/chaos.md).
  */
 public record Scope(Kind kind, String id) {
 

@@ -70,7 +70,9 @@ final class SpecParser {
     Scope scope =
         session != null
             ? new Scope(Scope.Kind.SESSION, session)
-            : agent != null ? new Scope(Scope.Kind.AGENT, agent) : Scope.ALL;
+            : agent != null
+                ? new Scope(Scope.Kind.AGENT, ChaosDecider.normalizeAgent(agent))
+                : Scope.ALL;
     return new ChaosEngine.Spec(
         type, level, probability, every, routes, patterns, scope, ttl, scenario);
   }

@@ -172,6 +172,7 @@ class ChaosRulesTests {
     assertThat(status("X-Perfshop-Session", "class-8")).isEqualTo(200);
     api.enable("error-rate", errors("agentCode", "AGENT-1"));
     assertThat(status("X-Perfshop-Agent", "AGENT-1")).isEqualTo(500);
+    assertThat(status("X-Agent-Code", "agent 1")).as("typed forgivingly").isEqualTo(500);
     assertThat(status("X-Perfshop-Session", "class-7")).isEqualTo(200);
   }
 
