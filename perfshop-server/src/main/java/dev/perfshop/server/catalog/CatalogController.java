@@ -42,7 +42,7 @@ class CatalogController {
       @RequestParam(name = "size", defaultValue = "20") int size) {
     Page<Product> result = catalog.search(q, category, sort, page, size);
     return new PageView<>(
-        result.getContent().stream().map(ProductView::of).toList(),
+        result.getContent().stream().map(p -> ProductView.of(p, catalog.shownPrice(p))).toList(),
         result.getNumber(),
         result.getSize(),
         result.getTotalElements(),
@@ -51,7 +51,8 @@ class CatalogController {
 
   @GetMapping("/products/{id}")
   ProductView product(@PathVariable("id") long id) {
-    return ProductView.of(catalog.product(id));
+    Product p = catalog.product(id);
+    return ProductView.of(p, catalog.shownPrice(p));
   }
 
   @GetMapping(path = "/products/{id}/image", produces = "image/svg+xml")
@@ -106,13 +107,13 @@ class CatalogController {
       int stock,
       String category,
       String imageUrl) {
-    static ProductView of(Product p) {
+    static ProductView of(Product p, BigDecimal shownPrice) {
       return new ProductView(
           p.getId(),
           p.getSku(),
           p.getName(),
           p.getDescription(),
-          p.getPrice(),
+          shownPrice,
           p.getStock(),
           p.getCategory().getSlug(),
           "/api/products/" + p.getId() + "/image");

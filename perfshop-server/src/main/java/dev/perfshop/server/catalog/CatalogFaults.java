@@ -32,6 +32,11 @@ public interface CatalogFaults {
     return 0;
   }
 
+  /** The price product pages show for this current price (stale-prices). */
+  default java.math.BigDecimal shownPrice(java.math.BigDecimal current) {
+    return current;
+  }
+
   /** 0, or the level (1–5) of the escaping failure of the review page (stored-xss). */
   default int reviewPageFlaw() {
     return 0;

@@ -101,6 +101,11 @@ public class CatalogService {
     return injectable.search(text, category, sort, page, size, level);
   }
 
+  /** The price product pages show (the current price, unless stale-prices acts). */
+  public java.math.BigDecimal shownPrice(Product product) {
+    return faults.shownPrice(product.getPrice());
+  }
+
   /** 0, or the escaping flaw level of the rendered review page. */
   public int reviewPageFlaw() {
     return faults.reviewPageFlaw();

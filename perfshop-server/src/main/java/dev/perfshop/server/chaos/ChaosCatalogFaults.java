@@ -64,6 +64,19 @@ class ChaosCatalogFaults implements CatalogFaults {
     };
   }
 
+  private static final String[] STALE_FACTOR = {"1.02", "1.05", "1.10", "0.80", "0.50"};
+
+  @Override
+  public java.math.BigDecimal shownPrice(java.math.BigDecimal current) {
+    Activation a = ChaosContext.hit(ChaosType.STALE_PRICES);
+    if (a == null || current == null) {
+      return current;
+    }
+    return current
+        .multiply(new java.math.BigDecimal(STALE_FACTOR[a.level() - 1]))
+        .setScale(2, java.math.RoundingMode.HALF_UP);
+  }
+
   @Override
   public int injectableSearch() {
     Activation a = ChaosContext.hit(ChaosType.SQL_INJECTION);

@@ -98,6 +98,17 @@ public enum ChaosType {
       "2 requests at a time",
       "1 request at a time",
       "1 request at a time, 200 ms of work each"),
+  SLOW_DEPENDENCY(
+      "slow-dependency",
+      PERFORMANCE,
+      "A downstream dependency (the payment gateway of checkout) answers slowly: the wait shows"
+          + " as the gateway's span in traces. Checkout calls ShopChaos.dependencyCall.",
+      p(0.5, 1, 1, 1, 1),
+      "+200 ms on half of the calls",
+      "+500 ms on every call",
+      "+1 s on every call",
+      "+3 s on every call",
+      "+8 s on every call"),
   // ---- functional
   ERROR_RATE(
       "error-rate",
@@ -140,6 +151,17 @@ public enum ChaosType {
       "the query is searched reversed",
       "the query is ignored (every product matches)",
       "nothing ever matches"),
+  STALE_PRICES(
+      "stale-prices",
+      FUNCTIONAL,
+      "Product pages (listing and detail) show a stale price from an outdated cache, while the"
+          + " cart and checkout use the current one: the two disagree.",
+      p(1, 1, 1, 1, 1),
+      "shown price 2 % above the current one",
+      "shown price 5 % above",
+      "shown price 10 % above",
+      "shown price 20 % below",
+      "shown price 50 % below"),
   RESPONSE_CORRUPTION(
       "response-corruption",
       FUNCTIONAL,
@@ -212,6 +234,17 @@ public enum ChaosType {
       "also X-Content-Type-Options missing",
       "also X-Frame-Options missing",
       "also Content-Security-Policy missing (no security header left)"),
+  IDOR(
+      "idor",
+      SECURITY,
+      "Insecure direct object reference on orders: the order routes stop checking that an order"
+          + " belongs to the caller. Checkout/orders call ShopChaos.idorLevel.",
+      p(1, 1, 1, 1, 1),
+      "GET /api/orders/{id} serves other customers' orders placed in the last hour",
+      "GET /api/orders/{id} serves any order",
+      "also shows the other customer's e-mail",
+      "also shows the shipping address",
+      "also GET /api/orders lists every customer's orders"),
   VERBOSE_ERRORS(
       "verbose-errors",
       SECURITY,
@@ -430,6 +463,9 @@ public enum ChaosType {
   public List<String> defaultRoutes() {
     return switch (this) {
       case BROKEN_PAGINATION, BROKEN_SEARCH, SQL_INJECTION -> List.of("/api/products");
+      case SLOW_DEPENDENCY -> List.of("/api/orders", "/api/orders/**");
+      case IDOR -> List.of("/api/orders", "/api/orders/**");
+      case STALE_PRICES -> List.of("/api/products", "/api/products/*");
       case STORED_XSS -> List.of("/api/products/*/reviews.html");
       default -> List.of("/api/**");
     };

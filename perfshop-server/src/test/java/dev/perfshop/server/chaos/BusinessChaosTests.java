@@ -57,6 +57,45 @@ class BusinessChaosTests {
   }
 
   @Test
+  void slowDependencyWaitsAtLeastTheLevelsDelayAndEndsOnRelease() throws Exception {
+    assertThat(timed(() -> ShopChaos.dependencyCall("payment-gateway"))).isLessThan(200_000_000L);
+    hit(ChaosType.SLOW_DEPENDENCY, 1);
+    assertThat(timed(() -> ShopChaos.dependencyCall("payment-gateway")))
+        .isGreaterThanOrEqualTo(200_000_000L);
+    Activation five =
+        ChaosDeciderTests.activation(ChaosType.SLOW_DEPENDENCY, 5, 1, null, "/api/**", Scope.ALL);
+    var waiting =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              new ChaosContext(new Activation[] {five}).bind(new MockHttpServletRequest());
+              try {
+                ShopChaos.dependencyCall("payment-gateway");
+              } finally {
+                ChaosContext.unbind();
+              }
+            });
+    Thread.sleep(100);
+    assertThat(waiting).isNotDone();
+    five.release();
+    waiting.get(2, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private static long timed(Runnable r) {
+    long start = System.nanoTime();
+    r.run();
+    return System.nanoTime() - start;
+  }
+
+  @Test
+  void idorLevelIsZeroWithoutAHit() {
+    assertThat(ShopChaos.idorLevel()).isZero();
+    hit(ChaosType.IDOR, 1);
+    assertThat(ShopChaos.idorLevel()).isEqualTo(1);
+    hit(ChaosType.IDOR, 5);
+    assertThat(ShopChaos.idorLevel()).isEqualTo(5);
+  }
+
+  @Test
   void doubleDiscountAndOversellAndTotalMismatch() {
     hit(ChaosType.DOUBLE_DISCOUNT, 1);
     assertThat(BusinessChaos.discountApplications()).isEqualTo(2);

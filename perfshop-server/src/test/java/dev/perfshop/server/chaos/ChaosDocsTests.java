@@ -5,10 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** docs/chaos.md documents every type of the catalogue and every one of its levels. */
 class ChaosDocsTests {
+
+  @Test
+  void everyChaosTypeTheShippedScenariosUseIsInTheCatalogue() throws IOException {
+    java.util.regex.Pattern step =
+        java.util.regex.Pattern.compile("chaos:\\s*\\{\\s*(?:enable|disable):\\s*([a-z0-9-]+)");
+    try (var files = Files.walk(Path.of("..", "scenarios"))) {
+      List<Path> yaml =
+          files
+              .filter(f -> f.toString().endsWith(".yaml") && !f.toString().contains("target"))
+              .toList();
+      assertThat(yaml).isNotEmpty();
+      int seen = 0;
+      for (Path f : yaml) {
+        var m = step.matcher(Files.readString(f));
+        while (m.find()) {
+          seen++;
+          assertThat(ChaosType.byId(m.group(1))).as(f + ": " + m.group(1)).isPresent();
+        }
+      }
+      assertThat(seen).isPositive();
+    }
+  }
 
   @Test
   void everyTypeAndEveryLevelIsDocumented() throws IOException {

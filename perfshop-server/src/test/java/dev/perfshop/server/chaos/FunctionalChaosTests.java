@@ -122,6 +122,35 @@ class FunctionalChaosTests {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void stalePricesShowAnOutdatedPriceOnProductPages() {
+    Map<String, Object> first =
+        ((List<Map<String, Object>>) page("size=1").get("items")).getFirst();
+    String detail = "/api/products/" + first.get("id");
+    java.math.BigDecimal current = new java.math.BigDecimal(first.get("price").toString());
+    enable("stale-prices", 1, "/api/products/*");
+    assertThat(shownPrice(detail))
+        .isEqualByComparingTo(
+            current
+                .multiply(new java.math.BigDecimal("1.02"))
+                .setScale(2, java.math.RoundingMode.HALF_UP));
+    enable("stale-prices", 5, "/api/products/*");
+    assertThat(shownPrice(detail))
+        .isEqualByComparingTo(
+            current
+                .multiply(new java.math.BigDecimal("0.50"))
+                .setScale(2, java.math.RoundingMode.HALF_UP));
+    api.disable("stale-prices");
+    assertThat(shownPrice(detail)).isEqualByComparingTo(current);
+  }
+
+  @SuppressWarnings("unchecked")
+  private java.math.BigDecimal shownPrice(String uri) {
+    return new java.math.BigDecimal(
+        json.readValue(api.get(uri).getBody(), Map.class).get("price").toString());
+  }
+
+  @Test
   void responseCorruptionDamagesTheBodyOnTheWire() {
     String normal = api.get("/api/categories").getBody();
     assertThat(normal).startsWith("[{\"id\"");

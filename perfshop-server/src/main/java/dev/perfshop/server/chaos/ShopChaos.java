@@ -1,0 +1,36 @@
+package dev.perfshop.server.chaos;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hooks through which the shop's order code suffers anomalies that live in code this package does
+ * not own: slow-dependency (the payment gateway call) and idor (the order ownership check). Each is
+ * inert without a hit on the current request. See also {@link BusinessChaos}.
+ */
+public final class ShopChaos {
+
+  private static final long[] DEPENDENCY_MS = {200, 500, 1000, 3000, 8000};
+
+  private ShopChaos() {}
+
+  /**
+   * slow-dependency: call just before the downstream call (e.g. the payment gateway); waits the
+   * level's extra time, or returns at once. Never waits less than asked; ends early on halt.
+   */
+  public static void dependencyCall(String dependency) {
+    Activation a = ChaosContext.hit(ChaosType.SLOW_DEPENDENCY);
+    if (a != null) {
+      Sleeper.REAL.sleepUntil(
+          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEPENDENCY_MS[a.level() - 1]), a);
+    }
+  }
+
+  /**
+   * idor: 0 when order routes must check ownership (always, unless this anomaly hits and the safety
+   * mode allows it), else the level 1–5 of the flaw (see docs/chaos.md).
+   */
+  public static int idorLevel() {
+    Activation a = ChaosContext.hit(ChaosType.IDOR);
+    return a == null ? 0 : a.level();
+  }
+}
