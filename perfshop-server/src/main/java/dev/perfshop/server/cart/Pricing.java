@@ -1,5 +1,6 @@
 package dev.perfshop.server.cart;
 
+import dev.perfshop.server.chaos.BusinessChaos;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
  *   <li>total = subtotal + tax + shipping, exact. Every amount has scale 2.
  * </ul>
  *
- * A small bean on purpose: business anomalies (wrong tax, rounding, double discount) replace or
- * wrap it, and nothing else computes money.
+ * A small bean on purpose: business anomalies (price-rounding, wrong-tax, total-mismatch) act here
+ * through the {@link BusinessChaos} hooks (the identity without chaos), and nothing else computes
+ * money.
  */
 @Component
 public class Pricing {
@@ -43,7 +45,7 @@ public class Pricing {
   }
 
   public BigDecimal lineTotal(BigDecimal unitPrice, int quantity) {
-    return cents(unitPrice.multiply(BigDecimal.valueOf(quantity)));
+    return cents(BusinessChaos.unitPrice(unitPrice).multiply(BigDecimal.valueOf(quantity)));
   }
 
   public Totals totals(List<Line> lines) {
@@ -51,13 +53,19 @@ public class Pricing {
         lines.stream()
             .map(l -> lineTotal(l.unitPrice(), l.quantity()))
             .reduce(cents(BigDecimal.ZERO), BigDecimal::add);
-    BigDecimal tax = subtotal.multiply(properties.taxRate()).setScale(SCALE, ROUNDING);
+    BigDecimal tax =
+        subtotal.multiply(BusinessChaos.taxRate(properties.taxRate())).setScale(SCALE, ROUNDING);
     BigDecimal shipping =
         lines.isEmpty() || subtotal.compareTo(properties.freeShippingFrom()) >= 0
             ? cents(BigDecimal.ZERO)
             : cents(properties.shippingFlat());
-    return new Totals(
-        subtotal, tax, shipping, subtotal.add(tax).add(shipping), properties.currency());
+    BigDecimal total =
+        BusinessChaos.reportedTotal(
+            subtotal.add(tax).add(shipping),
+            subtotal,
+            lines.stream().map(l -> lineTotal(l.unitPrice(), l.quantity())).toList(),
+            shipping);
+    return new Totals(subtotal, tax, shipping, total, properties.currency());
   }
 
   private static BigDecimal cents(BigDecimal amount) {

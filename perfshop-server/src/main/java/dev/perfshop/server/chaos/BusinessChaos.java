@@ -20,12 +20,17 @@ public final class BusinessChaos {
       return price;
     }
     return switch (a.level()) {
-      case 1 -> price.setScale(2, RoundingMode.HALF_DOWN);
-      case 2 -> price.setScale(2, RoundingMode.DOWN);
-      case 3 -> price.setScale(1, RoundingMode.HALF_UP).setScale(2, RoundingMode.UNNECESSARY);
-      case 4 -> price.setScale(0, RoundingMode.HALF_UP).setScale(2, RoundingMode.UNNECESSARY);
-      default -> price.setScale(0, RoundingMode.DOWN).setScale(2, RoundingMode.UNNECESSARY);
+      case 1 -> roundTo(price, "0.05", RoundingMode.HALF_UP);
+      case 2 -> roundTo(price, "0.10", RoundingMode.DOWN);
+      case 3 -> roundTo(price, "1", RoundingMode.HALF_UP);
+      case 4 -> roundTo(price, "1", RoundingMode.DOWN);
+      default -> roundTo(price, "10", RoundingMode.DOWN);
     };
+  }
+
+  private static BigDecimal roundTo(BigDecimal price, String step, RoundingMode mode) {
+    BigDecimal unit = new BigDecimal(step);
+    return price.divide(unit, 0, mode).multiply(unit).setScale(2, RoundingMode.UNNECESSARY);
   }
 
   /** wrong-tax: the tax rate pricing should apply (e.g. 0.20 for 20 %). */
@@ -66,15 +71,11 @@ public final class BusinessChaos {
   }
 
   /**
-   * total-mismatch: the total an order reports, given its lines, shipping and the correct total.
-   *
-   * @param previousTotal the total of the customer's previous order, or null
+   * total-mismatch: the total pricing reports, given the correct total, the subtotal, the line
+   * totals and the shipping.
    */
   public static BigDecimal reportedTotal(
-      BigDecimal total,
-      List<BigDecimal> lineTotals,
-      BigDecimal shipping,
-      BigDecimal previousTotal) {
+      BigDecimal total, BigDecimal subtotal, List<BigDecimal> lineTotals, BigDecimal shipping) {
     Activation a = ChaosContext.hit(ChaosType.TOTAL_MISMATCH);
     if (a == null) {
       return total;
@@ -83,7 +84,7 @@ public final class BusinessChaos {
       case 1, 2 -> total.add(new BigDecimal("0.01"));
       case 3 -> total.add(shipping);
       case 4 -> lineTotals.isEmpty() ? total : total.subtract(lineTotals.getLast());
-      default -> previousTotal != null ? previousTotal : total.add(new BigDecimal("0.01"));
+      default -> subtotal;
     };
   }
 }

@@ -102,7 +102,7 @@ public enum ChaosType {
       "slow-dependency",
       PERFORMANCE,
       "A downstream dependency (the payment gateway of checkout) answers slowly: the wait shows"
-          + " as the gateway's span in traces. Checkout calls ShopChaos.dependencyCall.",
+          + " as time spent around the gateway call in traces.",
       p(0.5, 1, 1, 1, 1),
       "+200 ms on half of the calls",
       "+500 ms on every call",
@@ -178,11 +178,11 @@ public enum ChaosType {
       BUSINESS,
       "Line prices are rounded wrongly in pricing.",
       p(1, 1, 1, 1, 1),
-      "unit prices rounded half-down instead of half-up",
-      "unit prices truncated to the cent below",
-      "unit prices rounded to 10 cents",
+      "unit prices rounded to 5 cents",
+      "unit prices truncated to 10 cents",
       "unit prices rounded to the unit",
-      "unit prices truncated to the unit"),
+      "unit prices truncated to the unit",
+      "unit prices truncated to 10 units"),
   WRONG_TAX(
       "wrong-tax",
       BUSINESS,
@@ -196,7 +196,7 @@ public enum ChaosType {
   DOUBLE_DISCOUNT(
       "double-discount",
       BUSINESS,
-      "Discounts are applied more than once.",
+      "Discounts are applied more than once (hook ready; the shop has no discounts yet).",
       p(0.1, 0.25, 0.5, 1, 1),
       "on 10 % of orders",
       "on 25 % of orders",
@@ -222,7 +222,7 @@ public enum ChaosType {
       "off by 1 cent on 25 % of orders",
       "shipping counted twice on 50 % of orders",
       "last line left out of the total",
-      "total of the previous order returned"),
+      "tax and shipping left out of the total"),
   // ---- security (only when the safety mode allows)
   MISSING_SECURITY_HEADERS(
       "missing-security-headers",
@@ -237,14 +237,14 @@ public enum ChaosType {
   IDOR(
       "idor",
       SECURITY,
-      "Insecure direct object reference on orders: the order routes stop checking that an order"
-          + " belongs to the caller. Checkout/orders call ShopChaos.idorLevel.",
+      "Insecure direct object reference on orders: GET /api/orders/{id} stops checking that the"
+          + " order belongs to the signed-in customer.",
       p(1, 1, 1, 1, 1),
       "GET /api/orders/{id} serves other customers' orders placed in the last hour",
-      "GET /api/orders/{id} serves any order",
-      "also shows the other customer's e-mail",
-      "also shows the shipping address",
-      "also GET /api/orders lists every customer's orders"),
+      "… placed in the last 24 h",
+      "… placed in the last 7 days",
+      "… placed in the last 30 days",
+      "… any order, guest orders included"),
   VERBOSE_ERRORS(
       "verbose-errors",
       SECURITY,

@@ -33,4 +33,25 @@ public final class ShopChaos {
     Activation a = ChaosContext.hit(ChaosType.IDOR);
     return a == null ? 0 : a.level();
   }
+
+  private static final java.time.Duration[] IDOR_REACH = {
+    java.time.Duration.ofHours(1),
+    java.time.Duration.ofDays(1),
+    java.time.Duration.ofDays(7),
+    java.time.Duration.ofDays(30),
+    null
+  };
+
+  /**
+   * idor: whether an order placed at {@code placedAt}, by someone else, is served to the caller at
+   * {@code now} (false without a hit).
+   */
+  public static boolean idorServes(java.time.Instant placedAt, java.time.Instant now) {
+    int level = idorLevel();
+    if (level == 0) {
+      return false;
+    }
+    java.time.Duration reach = IDOR_REACH[level - 1];
+    return reach == null || !placedAt.isBefore(now.minus(reach));
+  }
 }

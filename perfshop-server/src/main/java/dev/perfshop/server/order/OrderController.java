@@ -2,6 +2,7 @@ package dev.perfshop.server.order;
 
 import dev.perfshop.server.cart.CartService;
 import dev.perfshop.server.cart.PricingProperties;
+import dev.perfshop.server.chaos.ShopChaos;
 import dev.perfshop.server.customer.CurrentCustomer;
 import dev.perfshop.server.customer.Tokens;
 import dev.perfshop.server.system.ApiException;
@@ -52,6 +53,8 @@ class OrderController {
   private final ShopMeters meters;
   private final JsonMapper json;
 
+  private final java.time.Clock clock;
+
   OrderController(
       CartService carts,
       CurrentCustomer current,
@@ -61,7 +64,8 @@ class OrderController {
       PaymentRepository payments,
       PricingProperties pricing,
       ShopMeters meters,
-      JsonMapper json) {
+      JsonMapper json,
+      java.time.Clock clock) {
     this.carts = carts;
     this.current = current;
     this.checkout = checkout;
@@ -71,6 +75,7 @@ class OrderController {
     this.pricing = pricing;
     this.meters = meters;
     this.json = json;
+    this.clock = clock;
   }
 
   /**
@@ -172,8 +177,18 @@ class OrderController {
     long customerId = current.require(request).id();
     return orders
         .findByIdAndCustomerId(id, customerId)
+        .or(() -> idor(id))
         .map(this::view)
         .orElseThrow(() -> ApiException.notFound("order", id));
+  }
+
+  /** The idor anomaly: someone else's order, served without the ownership check. */
+  private java.util.Optional<ShopOrder> idor(long id) {
+    if (ShopChaos.idorLevel() == 0) {
+      return java.util.Optional.empty();
+    }
+    java.time.Instant now = clock.instant();
+    return orders.findById(id).filter(o -> ShopChaos.idorServes(o.getCreatedAt(), now));
   }
 
   private OrderView view(ShopOrder order) {
