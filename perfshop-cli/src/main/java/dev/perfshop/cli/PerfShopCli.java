@@ -1,40 +1,116 @@
 package dev.perfshop.cli;
 
+import dev.perfshop.cli.command.ChaosCommand;
+import dev.perfshop.cli.command.CompletionCommand;
+import dev.perfshop.cli.command.ConfigCommand;
+import dev.perfshop.cli.command.LicenseCommand;
+import dev.perfshop.cli.command.ShellCommand;
+import dev.perfshop.cli.config.Overrides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Root of the {@code perfshop} command tree. */
+/**
+ * Root of the {@code perfshop} command tree. {@link #run(CliContext, String...)} parses and runs
+ * one command line and returns its exit code; {@link #main} is the only caller of {@code
+ * System.exit}. The connection options are inherited by every subcommand.
+ */
 @Command(
     name = "perfshop",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = PerfShopCli.Version.class,
     description = "Drive a PerfShop chaos-engineering lab.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      ChaosCommand.class,
+      LicenseCommand.class,
+      ConfigCommand.class,
+      CompletionCommand.class,
+      ShellCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class PerfShopCli implements Runnable {
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description = "PerfShop server URL (else PERFSHOP_URL, config file, lab workspace).")
+  String url;
+
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "File holding the admin token (else PERFSHOP_ADMIN_TOKEN, config, lab).")
+  Path adminTokenFile;
+
+  @Option(
+      names = "--admin-token",
+      paramLabel = "TOKEN",
+      scope = ScopeType.INHERIT,
+      description = "Admin token value; lands in shell history, prefer --admin-token-file.")
+  String adminToken;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final CliContext context;
+
+  public PerfShopCli(CliContext context) {
+    this.context = context;
+  }
+
+  public CliContext context() {
+    return context;
+  }
+
+  /** The connection flags of the command line being run. */
+  public Overrides overrides() {
+    return new Overrides(url, adminTokenFile, adminToken);
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    spec.commandLine().usage(context.out());
   }
 
-  /** Parses and runs {@code args}, printing to the given writers; returns the exit code. */
+  /** Parses and runs {@code args} in the real environment, printing to the given writers. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = commandLine();
-    cli.setOut(out);
-    cli.setErr(err);
-    return cli.execute(args);
+    return run(CliContext.system(out, err), args);
   }
 
-  static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new PerfShopCli());
+  /** Parses and runs {@code args}; returns the exit code (see {@link ExitCodes}). */
+  public static int run(CliContext context, String... args) {
+    return commandLine(context).execute(args);
+  }
+
+  /** The command tree bound to {@code context}; the interactive shell reuses it line after line. */
+  public static CommandLine commandLine(CliContext context) {
+    PerfShopCli root = new PerfShopCli(context);
+    CommandLine cli = new CommandLine(root, new CliFactory(root));
+    cli.setOut(context.out());
+    cli.setErr(context.err());
     cli.getCommandSpec().usageMessage().footer(ExitCodes.table());
+    cli.setExecutionStrategy(new Execution(root));
+    cli.setExecutionExceptionHandler(new Errors(root));
+    cli.setParameterExceptionHandler(new Errors(root));
     cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     cli.getCommandSpec().exitCodeOnExecutionException(ExitCodes.FAILURE);
     return cli;
@@ -43,7 +119,26 @@ public final class PerfShopCli implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(out, err, args));
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the last command of the line, after warning about a token typed on the command line. */
+  private record Execution(PerfShopCli root) implements CommandLine.IExecutionStrategy {
+    @Override
+    public int execute(CommandLine.ParseResult parseResult) {
+      if (root.adminToken != null) {
+        root.context
+            .err()
+            .println(
+                "warning: --admin-token puts the token in your shell history;"
+                    + " prefer --admin-token-file or PERFSHOP_ADMIN_TOKEN");
+        root.context.err().flush();
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

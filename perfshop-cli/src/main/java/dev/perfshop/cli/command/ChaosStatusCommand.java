@@ -1,0 +1,64 @@
+package dev.perfshop.cli.command;
+
+import static dev.perfshop.cli.http.Json.text;
+
+import dev.perfshop.cli.CliContext;
+import dev.perfshop.cli.ExitCodes;
+import dev.perfshop.cli.output.Durations;
+import dev.perfshop.cli.output.OutputOptions;
+import dev.perfshop.cli.output.Table;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+@Command(name = "status", description = "Show the active chaos and the safety mode.")
+final class ChaosStatusCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    JsonNode status = Server.client(spec).adminGet(ChaosPaths.BASE);
+    PrintWriter out = CliContext.of(spec).out();
+    if (output.printedAsJson(out, status)) {
+      return ExitCodes.OK;
+    }
+    out.println("safety mode: " + text(status, "safetyMode", "-"));
+    JsonNode activations = status.path("activations");
+    if (activations.isEmpty()) {
+      out.println("no chaos active");
+      out.flush();
+      return ExitCodes.OK;
+    }
+    Table table =
+        new Table(
+            "type",
+            "family",
+            "level",
+            "probability",
+            "routes",
+            "scope",
+            "expires in",
+            "scenario",
+            "by");
+    for (JsonNode a : activations) {
+      table.row(
+          text(a, "type"),
+          text(a, "family"),
+          text(a, "level"),
+          text(a, "probability", "-"),
+          ActivationText.routes(a),
+          ActivationText.scope(a),
+          Durations.human(a.path("remainingSeconds").asLong(-1)),
+          text(a, "scenarioId", "-"),
+          text(a, "activatedBy", "-"));
+    }
+    table.print(out);
+    return ExitCodes.OK;
+  }
+}

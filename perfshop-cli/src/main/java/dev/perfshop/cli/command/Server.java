@@ -1,0 +1,26 @@
+package dev.perfshop.cli.command;
+
+import dev.perfshop.cli.PerfShopCli;
+import dev.perfshop.cli.config.ConfigResolver;
+import dev.perfshop.cli.config.Overrides;
+import dev.perfshop.cli.http.PerfShopClient;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Builds the HTTP client of a command from the connection flags and the resolved config. */
+final class Server {
+
+  private Server() {}
+
+  static PerfShopClient client(CommandSpec spec) {
+    PerfShopCli root = (PerfShopCli) spec.root().userObject();
+    return client(root, root.overrides(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+  }
+
+  static PerfShopClient client(
+      PerfShopCli root, Overrides flags, Duration connectTimeout, Duration requestTimeout) {
+    ConfigResolver resolver = new ConfigResolver(root.context());
+    return new PerfShopClient(
+        resolver.url(flags), () -> resolver.adminToken(flags), connectTimeout, requestTimeout);
+  }
+}
