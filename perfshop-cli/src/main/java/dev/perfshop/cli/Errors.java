@@ -43,7 +43,17 @@ final class Errors
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("error: " + e.getMessage());
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().get(0);
+      err.println(
+          "error: "
+              + (arg.startsWith("-") ? "unknown option" : "unexpected argument")
+              + " '"
+              + arg
+              + "'");
+    } else {
+      err.println("error: " + e.getMessage());
+    }
     if (!UnmatchedArgumentException.printSuggestions(e, err)) {
       err.println("  see '" + cmd.getCommandSpec().qualifiedName() + " --help' for the usage");
     }

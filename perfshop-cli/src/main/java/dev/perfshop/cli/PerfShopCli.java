@@ -133,8 +133,10 @@ public final class PerfShopCli implements Runnable {
         root.context
             .err()
             .println(
-                "warning: --admin-token puts the token in your shell history;"
-                    + " prefer --admin-token-file or PERFSHOP_ADMIN_TOKEN");
+                root.context.interactive()
+                    ? "note: this line is kept out of the shell's history (it holds a token)"
+                    : "warning: --admin-token puts the token in your shell history;"
+                        + " prefer --admin-token-file or PERFSHOP_ADMIN_TOKEN");
         root.context.err().flush();
       }
       return new CommandLine.RunLast().execute(parseResult);

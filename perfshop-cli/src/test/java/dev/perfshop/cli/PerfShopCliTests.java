@@ -30,6 +30,6 @@ class PerfShopCliTests {
   @Test
   void unknownOptionIsAUsageError() {
     assertThat(run("--frobnicate")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
+    assertThat(err.toString()).contains("error: unknown option '--frobnicate'");
   }
 }

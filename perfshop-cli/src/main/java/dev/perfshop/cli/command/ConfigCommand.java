@@ -6,5 +6,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "config",
     description = "Show and change the CLI configuration (server URL, admin token file).",
-    subcommands = {ConfigShowCommand.class, ConfigSetCommand.class, ConfigUnsetCommand.class})
+    subcommands = {
+      ConfigShowCommand.class,
+      ConfigSetCommand.class,
+      ConfigUnsetCommand.class,
+      ConfigCheckCommand.class
+    })
 public final class ConfigCommand extends Parent {}

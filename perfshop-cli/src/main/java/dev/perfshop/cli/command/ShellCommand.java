@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "shell",
     description = {
-      "Interactive shell: every perfshop command without the 'perfshop' prefix,",
-      "with completion (Tab) and history. Ctrl-C cancels the line, Ctrl-D or 'exit' quits.",
+      "Interactive shell with completion (Tab) and history.",
+      "Type commands without the 'perfshop' prefix; Ctrl-C cancels the line,",
+      "Ctrl-D or 'exit' quits.",
       "Connection flags given here (--url, --admin-token-file) apply to every line."
     })
 public final class ShellCommand implements Callable<Integer> {

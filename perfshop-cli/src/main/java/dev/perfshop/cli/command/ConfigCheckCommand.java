@@ -1,0 +1,86 @@
+package dev.perfshop.cli.command;
+
+import dev.perfshop.cli.CliContext;
+import dev.perfshop.cli.CliException;
+import dev.perfshop.cli.ExitCodes;
+import dev.perfshop.cli.http.Json;
+import dev.perfshop.cli.http.PerfShopClient;
+import dev.perfshop.cli.http.ProblemException;
+import dev.perfshop.cli.output.OutputOptions;
+import dev.perfshop.cli.output.Table;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks the resolved configuration against the server: reachable and up, shop API licensed, admin
+ * token accepted. Exits with the code of the first failed check.
+ */
+@Command(
+    name = "check",
+    description = {
+      "Check the server: reachable and up, shop API licensed, admin token accepted.",
+      "Exits with the code of the first failed check (3, 5 or 4)."
+    })
+final class ConfigCheckCommand implements Callable<Integer> {
+
+  static final String HEALTH = "/actuator/health";
+  static final String SHOP_PROBE = "/api/categories";
+  static final String ADMIN_PROBE = ChaosPaths.BASE;
+
+  @Spec CommandSpec spec;
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    PerfShopClient client = Server.client(spec);
+    CliContext ctx = CliContext.of(spec);
+    ObjectNode json = Json.object();
+    json.put("url", client.baseUrl().toString());
+    // Unreachable: nothing else can be checked, the error says so with the usual exit code.
+    JsonNode health = client.get(HEALTH);
+    json.put("health", Json.text(health, "status", "UNKNOWN"));
+
+    int code = ExitCodes.OK;
+    String licence;
+    try {
+      client.get(SHOP_PROBE);
+      licence = "licensed";
+    } catch (ProblemException e) {
+      licence = e.problem().status() + " " + e.getMessage();
+      code = e.exitCode();
+    }
+    json.put("shopApi", licence);
+
+    String token;
+    try {
+      client.adminGet(ADMIN_PROBE);
+      token = "accepted";
+    } catch (ProblemException e) {
+      int status = e.problem().status();
+      token = status == 401 || status == 403 ? "refused" : "not checked (" + e.getMessage() + ")";
+      if (status == 401 || status == 403) {
+        code = code == ExitCodes.OK ? ExitCodes.REJECTED : code;
+      }
+    } catch (CliException e) {
+      token = "not set";
+    }
+    json.put("adminToken", token);
+    json.put("exitCode", code);
+
+    PrintWriter out = ctx.out();
+    if (!output.printedAsJson(out, json)) {
+      new Table("check", "result")
+          .row("server", client.baseUrl() + " " + Json.text(health, "status", "UNKNOWN"))
+          .row("shop api", licence)
+          .row("admin token", token)
+          .print(out);
+    }
+    return code;
+  }
+}

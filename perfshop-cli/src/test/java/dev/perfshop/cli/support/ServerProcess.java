@@ -1,0 +1,194 @@
+package dev.perfshop.cli.support;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real {@code perfshop-server} process (the jar built earlier in the same reactor), started once
+ * per test JVM on a free port with a throwaway data folder and a known admin token, and stopped
+ * when the JVM exits. A missing jar skips locally and fails under {@code CI=true}.
+ */
+public final class ServerProcess {
+
+  /** Test-only admin token (32+ characters), never valid anywhere else. */
+  public static final String TOKEN = "cli-test-only-admin-token-5d8e2b7c9a4f1036";
+
+  private static ServerProcess shared;
+
+  private final Process process;
+  private final int port;
+  private final Path dataDir;
+  private final Path log;
+
+  private ServerProcess(Process process, int port, Path dataDir, Path log) {
+    this.process = process;
+    this.port = port;
+    this.dataDir = dataDir;
+    this.log = log;
+  }
+
+  /** The shared server, started on first use. */
+  public static synchronized ServerProcess get() {
+    Path jar = jar();
+    RealParts.require(
+        Files.isRegularFile(jar),
+        "the perfshop-server jar (" + jar + ")",
+        "build it first: ./mvnw -pl perfshop-server -am package -DskipTests, or run the reactor verify");
+    if (shared == null) {
+      shared = start(jar);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+    }
+    return shared;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** A file holding {@link #TOKEN}, as an instructor would keep it. */
+  public Path tokenFile() {
+    return dataDir.resolve("admin-token");
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** True when the server answers {@code path} with something other than 404. */
+  public boolean has(String path) {
+    try {
+      HttpResponse<Void> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url() + path))
+                      .header("X-Admin-Token", TOKEN)
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() != 404;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  static Path jar() {
+    String configured = System.getProperty("perfshop.server.jar");
+    return configured != null
+        ? Path.of(configured)
+        : Path.of("../perfshop-server/target/perfshop-server.jar").toAbsolutePath().normalize();
+  }
+
+  private static ServerProcess start(Path jar) {
+    try {
+      int port = freePort();
+      Path dataDir = Files.createTempDirectory("perfshop-cli-it-");
+      Files.writeString(dataDir.resolve("admin-token"), TOKEN + "\n");
+      Path log = dataDir.resolve("server.log");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx512m");
+      command.add("-XX:TieredStopAtLevel=1");
+      command.add("-jar");
+      command.add(jar.toString());
+      command.add("--server.port=" + port);
+      command.add("--server.address=127.0.0.1");
+      command.add("--perfshop.data-dir=" + dataDir.resolve("data"));
+      command.add("--perfshop.admin.token=" + TOKEN);
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      ServerProcess server = new ServerProcess(process, port, dataDir, log);
+      server.awaitReady(Duration.ofSeconds(180));
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the perfshop server", e);
+    }
+  }
+
+  private void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        fail("the perfshop server exited with " + process.exitValue() + ":\n" + logTail());
+      }
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      sleep(250);
+    }
+    stop();
+    fail("the perfshop server was not ready within " + timeout + ":\n" + logTail());
+  }
+
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(
+          java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
+          java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: it is a temp folder
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
