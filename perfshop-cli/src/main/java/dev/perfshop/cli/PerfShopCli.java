@@ -11,7 +11,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,15 +31,29 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = PerfShopCli.Version.class,
     description = "Drive a PerfShop chaos-engineering lab.",
-    subcommands = {
-      ChaosCommand.class,
-      LicenseCommand.class,
-      ConfigCommand.class,
-      CompletionCommand.class,
-      ShellCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    synopsisSubcommandLabel = "COMMAND")
 public final class PerfShopCli implements Runnable {
+
+  /**
+   * The subcommands, in help order. Added programmatically so that a command line builds only the
+   * branch it runs (picocli reflects over every class it is given: start-up time).
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ChaosCommand.class,
+          LicenseCommand.class,
+          ConfigCommand.class,
+          CompletionCommand.class,
+          ShellCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /** Subcommands that need the whole tree (they walk or reuse it). */
+  private static final Set<Class<?>> NEED_WHOLE_TREE =
+      Set.of(CompletionCommand.class, ShellCommand.class, CommandLine.HelpCommand.class);
+
+  /** Root options that take a value (to find the subcommand word of a command line). */
+  private static final Set<String> OPTIONS_WITH_VALUE =
+      Set.of("--url", "--admin-token-file", "--admin-token");
 
   @Option(
       names = "--url",
@@ -98,13 +115,52 @@ public final class PerfShopCli implements Runnable {
 
   /** Parses and runs {@code args}; returns the exit code (see {@link ExitCodes}). */
   public static int run(CliContext context, String... args) {
-    return commandLine(context).execute(args);
+    return commandLine(context, branch(args)).execute(args);
   }
 
-  /** The command tree bound to {@code context}; the interactive shell reuses it line after line. */
+  /** The whole command tree bound to {@code context}; the shell reuses it line after line. */
   public static CommandLine commandLine(CliContext context) {
+    return commandLine(context, SUBCOMMANDS);
+  }
+
+  /**
+   * The subcommands {@code args} needs: the one it names, none for {@code --version}, all for help,
+   * completion, the shell or an unknown word (whose error suggests the right one).
+   */
+  static List<Class<?>> branch(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        break;
+      }
+      if (OPTIONS_WITH_VALUE.contains(a)) {
+        i++;
+        continue;
+      }
+      if (a.startsWith("-")) {
+        if (a.equals("-h") || a.equals("--help")) {
+          return SUBCOMMANDS;
+        }
+        continue;
+      }
+      for (Class<?> c : SUBCOMMANDS) {
+        Command command = c.getAnnotation(Command.class);
+        if (command.name().equals(a) || Arrays.asList(command.aliases()).contains(a)) {
+          return NEED_WHOLE_TREE.contains(c) ? SUBCOMMANDS : List.of(c);
+        }
+      }
+      return SUBCOMMANDS;
+    }
+    return args.length == 0 ? SUBCOMMANDS : List.of();
+  }
+
+  private static CommandLine commandLine(CliContext context, List<Class<?>> subcommands) {
     PerfShopCli root = new PerfShopCli(context);
-    CommandLine cli = new CommandLine(root, new CliFactory(root));
+    CliFactory factory = new CliFactory(root);
+    CommandLine cli = new CommandLine(root, factory);
+    for (Class<?> c : subcommands) {
+      cli.addSubcommand(new CommandLine(create(factory, c), factory));
+    }
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.getCommandSpec().usageMessage().footer(ExitCodes.table());
@@ -116,10 +172,21 @@ public final class PerfShopCli implements Runnable {
     return cli;
   }
 
+  private static Object create(CliFactory factory, Class<?> c) {
+    try {
+      return factory.create(c);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create " + c.getName(), e);
+    }
+  }
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int code = run(out, err, args);
+    int code =
+        args.length == 1 && CdsTraining.FLAG.equals(args[0])
+            ? CdsTraining.run()
+            : run(out, err, args);
     out.flush();
     err.flush();
     System.exit(code);

@@ -32,4 +32,25 @@ class PerfShopCliTests {
     assertThat(run("--frobnicate")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("error: unknown option '--frobnicate'");
   }
+
+  @Test
+  void aCommandLineBuildsOnlyTheBranchItRuns() {
+    assertThat(PerfShopCli.branch("--url", "http://x", "chaos", "list"))
+        .containsExactly(dev.perfshop.cli.command.ChaosCommand.class);
+    assertThat(PerfShopCli.branch("licence", "show"))
+        .containsExactly(dev.perfshop.cli.command.LicenseCommand.class);
+    assertThat(PerfShopCli.branch("--version")).isEmpty();
+    assertThat(PerfShopCli.branch("--help")).isEqualTo(PerfShopCli.SUBCOMMANDS);
+    assertThat(PerfShopCli.branch()).isEqualTo(PerfShopCli.SUBCOMMANDS);
+    assertThat(PerfShopCli.branch("shell")).isEqualTo(PerfShopCli.SUBCOMMANDS);
+    assertThat(PerfShopCli.branch("chaoss")).isEqualTo(PerfShopCli.SUBCOMMANDS);
+  }
+
+  @Test
+  void aMistypedCommandSuggestsTheRightOne() {
+    assertThat(run("chaos", "stauts")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .startsWith("error: unexpected argument 'stauts'")
+        .contains("Did you mean: chaos status");
+  }
 }
