@@ -75,8 +75,10 @@ final class ConfigShowCommand implements Callable<Integer> {
     ObjectNode config = json.putObject("configFile");
     config.put("path", configFile.toString());
     config.put("exists", Files.isRegularFile(configFile));
+    Optional<Path> workspace = resolver.workspace();
     ObjectNode labNode = json.putObject("labWorkspace");
-    labNode.put("path", lab.map(Path::toString).orElse(null));
+    labNode.put("path", workspace.map(Path::toString).orElse(null));
+    labNode.put("labProperties", lab.map(Path::toString).orElse(null));
 
     PrintWriter out = ctx.out();
     if (output.printedAsJson(out, json)) {
@@ -91,7 +93,8 @@ final class ConfigShowCommand implements Callable<Integer> {
         "config file:   " + configFile + (Files.isRegularFile(configFile) ? "" : " (absent)"));
     out.println(
         "lab workspace: "
-            + lab.map(Path::toString)
+            + workspace
+                .map(w -> w + (lab.isPresent() ? "" : " (no lab.properties: embedded server)"))
                 .orElse("none (no " + ConfigResolver.LAB_FILE + " here or above)"));
     out.println("precedence:    flags > environment > config file > lab workspace > default");
     out.flush();

@@ -29,7 +29,12 @@ public final class ConfigResolver {
   public static final String KEY_TOKEN_FILE = "admin-token-file";
   public static final List<String> KEYS = List.of(KEY_URL, KEY_TOKEN_FILE);
   public static final String DEFAULT_URL = "http://localhost:8080";
-  public static final String LAB_FILE = ".perfshop/lab.properties";
+  public static final String WORKSPACE = ".perfshop";
+  public static final String LAB_PROPERTIES = "lab.properties";
+  public static final String LAB_FILE = WORKSPACE + "/" + LAB_PROPERTIES;
+
+  /** Where the embedded server keeps the token it made (relative to the workspace). */
+  public static final String EMBEDDED_TOKEN = "data/admin-token";
 
   private final CliContext ctx;
 
@@ -88,12 +93,17 @@ public final class ConfigResolver {
       Path file = config.toAbsolutePath().getParent().resolve(expandHome(fromConfig));
       return new Resolved<>(readToken(file), Source.USER_CONFIG, config + " -> " + file);
     }
-    Optional<Path> lab = labFile();
-    if (lab.isPresent()) {
-      String fromLab = PropertiesFile.read(lab.get()).get(KEY_TOKEN_FILE);
+    Optional<Path> workspace = workspace();
+    if (workspace.isPresent()) {
+      Path lab = workspace.get().resolve(LAB_PROPERTIES);
+      String fromLab = PropertiesFile.read(lab).get(KEY_TOKEN_FILE);
       if (fromLab != null && !fromLab.isEmpty()) {
-        Path file = lab.get().getParent().resolve(expandHome(fromLab));
-        return new Resolved<>(readToken(file), Source.LAB_WORKSPACE, lab.get() + " -> " + file);
+        Path file = workspace.get().resolve(expandHome(fromLab));
+        return new Resolved<>(readToken(file), Source.LAB_WORKSPACE, lab + " -> " + file);
+      }
+      Path embedded = workspace.get().resolve(EMBEDDED_TOKEN);
+      if (Files.isRegularFile(embedded)) {
+        return new Resolved<>(readToken(embedded), Source.LAB_WORKSPACE, embedded.toString());
       }
     }
     return Resolved.none();
@@ -112,11 +122,21 @@ public final class ConfigResolver {
     return base.resolve("perfshop").resolve("config.properties");
   }
 
-  /** The nearest {@code .perfshop/lab.properties} from the working directory upwards. */
+  /** The workspace's {@code lab.properties}, when the workspace has one. */
   public Optional<Path> labFile() {
+    return workspace().map(w -> w.resolve(LAB_PROPERTIES)).filter(Files::isRegularFile);
+  }
+
+  /**
+   * The nearest {@code .perfshop} folder, from the working directory upwards, that holds a {@code
+   * lab.properties} (written by {@code lab up}) or the admin token of an embedded server started
+   * there ({@code data/admin-token}, as {@code make run} does).
+   */
+  public Optional<Path> workspace() {
     for (Path dir = ctx.workingDir(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(LAB_FILE);
-      if (Files.isRegularFile(candidate)) {
+      Path candidate = dir.resolve(WORKSPACE);
+      if (Files.isRegularFile(candidate.resolve(LAB_PROPERTIES))
+          || Files.isRegularFile(candidate.resolve(EMBEDDED_TOKEN))) {
         return Optional.of(candidate);
       }
     }

@@ -67,8 +67,23 @@ class ConfigResolutionTests {
     assertThat(json.path("url").path("value").asString()).isEqualTo("http://localhost:18080");
     assertThat(json.path("url").path("source").asString()).isEqualTo("lab-workspace");
     assertThat(json.path("adminToken").path("source").asString()).isEqualTo("lab-workspace");
-    assertThat(json.path("labWorkspace").path("path").asString())
+    assertThat(json.path("labWorkspace").path("path").asString()).isEqualTo(labDir.toString());
+    assertThat(json.path("labWorkspace").path("labProperties").asString())
         .isEqualTo(labDir.resolve("lab.properties").toString());
+  }
+
+  @Test
+  void withoutLabPropertiesTheTokenOfAnEmbeddedServerStartedThereIsUsed() throws IOException {
+    Path data = Files.createDirectories(labDir.resolve("data"));
+    Files.writeString(data.resolve("admin-token"), "embedded-token-0123456789abcdef0123\n");
+
+    JsonNode json = show();
+
+    assertThat(json.path("url").path("source").asString()).isEqualTo("default");
+    assertThat(json.path("adminToken").path("set").asBoolean()).isTrue();
+    assertThat(json.path("adminToken").path("source").asString()).isEqualTo("lab-workspace");
+    assertThat(json.path("adminToken").path("origin").asString())
+        .isEqualTo(data.resolve("admin-token").toString());
   }
 
   @Test
