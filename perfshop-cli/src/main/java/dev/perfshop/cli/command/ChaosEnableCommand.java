@@ -52,6 +52,12 @@ final class ChaosEnableCommand implements Callable<Integer> {
   Double probability;
 
   @Option(
+      names = "--every",
+      paramLabel = "N",
+      description = "Deterministic mode: affect every Nth matching request instead of at random.")
+  Integer every;
+
+  @Option(
       names = "--route",
       paramLabel = "PATTERN",
       description = "Route pattern to target (repeatable), e.g. /api/products/**.")
@@ -76,6 +82,9 @@ final class ChaosEnableCommand implements Callable<Integer> {
     }
     if (probability != null) {
       body.put("probability", probability);
+    }
+    if (every != null) {
+      body.put("every", every);
     }
     if (routes != null && !routes.isEmpty()) {
       routes.forEach(body.putArray("routes")::add);

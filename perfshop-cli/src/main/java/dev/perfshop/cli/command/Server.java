@@ -1,5 +1,6 @@
 package dev.perfshop.cli.command;
 
+import dev.perfshop.cli.CliContext;
 import dev.perfshop.cli.PerfShopCli;
 import dev.perfshop.cli.config.ConfigResolver;
 import dev.perfshop.cli.config.Overrides;
@@ -20,7 +21,14 @@ final class Server {
   static PerfShopClient client(
       PerfShopCli root, Overrides flags, Duration connectTimeout, Duration requestTimeout) {
     ConfigResolver resolver = new ConfigResolver(root.context());
+    CliContext ctx = root.context();
+    // The audit log's actor: PERFSHOP_ACTOR, else "<login>@cli".
+    String actor = ctx.env("PERFSHOP_ACTOR");
+    if (actor == null) {
+      actor = (ctx.env("USER") == null ? "" : ctx.env("USER") + "@") + "cli";
+    }
     return new PerfShopClient(
-        resolver.url(flags), () -> resolver.adminToken(flags), connectTimeout, requestTimeout);
+            resolver.url(flags), () -> resolver.adminToken(flags), connectTimeout, requestTimeout)
+        .actor(actor);
   }
 }

@@ -31,12 +31,17 @@ import tools.jackson.databind.node.MissingNode;
 public final class PerfShopClient {
 
   public static final String ADMIN_TOKEN_HEADER = "X-Admin-Token";
+
+  /** Who the server's audit log records for admin changes. */
+  public static final String ACTOR_HEADER = "X-Perfshop-Actor";
+
   private static final String JSON = "application/json";
 
   private final Resolved<URI> base;
   private final Supplier<Resolved<AdminToken>> token;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
+  private String actor;
   private HttpClient http;
 
   public PerfShopClient(
@@ -52,6 +57,12 @@ public final class PerfShopClient {
 
   public PerfShopClient(Resolved<URI> base, Supplier<Resolved<AdminToken>> token) {
     this(base, token, Duration.ofSeconds(5), Duration.ofSeconds(30));
+  }
+
+  /** Names the user in the server's audit log (letters, digits and {@code ._@:-}, at most 64). */
+  public PerfShopClient actor(String actor) {
+    this.actor = actor != null && actor.matches("[A-Za-z0-9._@:-]{1,64}") ? actor : null;
+    return this;
   }
 
   public URI baseUrl() {
@@ -87,6 +98,9 @@ public final class PerfShopClient {
     if (admin) {
       adminToken = requireToken();
       request.header(ADMIN_TOKEN_HEADER, adminToken.value().value());
+      if (actor != null) {
+        request.header(ACTOR_HEADER, actor);
+      }
     }
     if (body != null) {
       request.header("Content-Type", JSON);

@@ -37,7 +37,11 @@ class ChaosContractTests {
   @BeforeEach
   void start() {
     server = new FakeServer();
-    cli = new Cli(temp).env("PERFSHOP_URL", server.url()).env("PERFSHOP_ADMIN_TOKEN", TOKEN);
+    cli =
+        new Cli(temp)
+            .env("PERFSHOP_URL", server.url())
+            .env("PERFSHOP_ADMIN_TOKEN", TOKEN)
+            .env("USER", "ana");
   }
 
   @AfterEach
@@ -60,6 +64,8 @@ class ChaosContractTests {
             "10m",
             "--probability",
             "0.5",
+            "--every",
+            "4",
             "--route",
             "/api/products/**",
             "--route",
@@ -74,10 +80,11 @@ class ChaosContractTests {
     assertThat(put.method()).isEqualTo("PUT");
     assertThat(put.header("X-Admin-Token")).isEqualTo(TOKEN);
     assertThat(put.header("Content-Type")).isEqualTo("application/json");
+    assertThat(put.header("X-Perfshop-Actor")).isEqualTo("ana@cli");
     JsonNode body = Json.parse(put.body());
     assertThat(Json.compact(body))
         .isEqualTo(
-            "{\"level\":3,\"ttl\":\"10m\",\"probability\":0.5,"
+            "{\"level\":3,\"ttl\":\"10m\",\"probability\":0.5,\"every\":4,"
                 + "\"routes\":[\"/api/products/**\",\"/api/cart\"],"
                 + "\"sessionId\":\"S1\",\"scenarioId\":\"bac2-slow\"}");
     assertThat(r.out())
