@@ -18,6 +18,12 @@ final class ActivationText {
     return routes.isEmpty() ? "(default)" : String.join(",", routes);
   }
 
+  /** "every 10th request" in the deterministic mode, else the probability ("" when absent). */
+  static String rate(JsonNode a) {
+    String every = text(a, "every");
+    return every.isEmpty() ? text(a, "probability") : "every " + every + "th request";
+  }
+
   static String scope(JsonNode a) {
     JsonNode scope = a.path("scope");
     String kind = text(scope, "kind", "all");
@@ -33,9 +39,9 @@ final class ActivationText {
       b.append(" (").append(family).append(")");
     }
     b.append(" at level ").append(text(a, "level"));
-    String probability = text(a, "probability");
-    if (!probability.isEmpty()) {
-      b.append(", probability ").append(probability);
+    String rate = rate(a);
+    if (!rate.isEmpty()) {
+      b.append(", ").append(rate.startsWith("every") ? rate : "probability " + rate);
     }
     b.append(", routes ").append(routes(a)).append(", scope ").append(scope(a));
     long remaining = a.path("remainingSeconds").asLong(-1);

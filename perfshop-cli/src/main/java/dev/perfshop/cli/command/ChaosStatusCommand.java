@@ -37,21 +37,13 @@ final class ChaosStatusCommand implements Callable<Integer> {
     }
     Table table =
         new Table(
-            "type",
-            "family",
-            "level",
-            "probability",
-            "routes",
-            "scope",
-            "expires in",
-            "scenario",
-            "by");
+            "type", "family", "level", "rate", "routes", "scope", "expires in", "scenario", "by");
     for (JsonNode a : activations) {
       table.row(
           text(a, "type"),
           text(a, "family"),
           text(a, "level"),
-          text(a, "probability", "-"),
+          ActivationText.rate(a).isEmpty() ? "-" : ActivationText.rate(a),
           ActivationText.routes(a),
           ActivationText.scope(a),
           Durations.human(a.path("remainingSeconds").asLong(-1)),

@@ -105,6 +105,25 @@ class ChaosContractTests {
   }
 
   @Test
+  void theDeterministicModeIsShownAsEveryNthRequest() {
+    server.json(
+        "PUT",
+        "/api/admin/chaos/error-rate",
+        200,
+        "{\"type\":\"error-rate\",\"family\":\"functional\",\"level\":1,\"probability\":0.02,"
+            + "\"every\":10,\"routes\":[\"/api/**\"],\"scope\":{\"kind\":\"all\"},"
+            + "\"remainingSeconds\":900}");
+
+    Result r = cli.run("chaos", "enable", "error-rate", "-l", "1", "--every", "10");
+
+    assertThat(r.out())
+        .isEqualTo(
+            "enabled error-rate (functional) at level 1, every 10th request, routes /api/**,"
+                + " scope all, expires in 15m00s"
+                + System.lineSeparator());
+  }
+
+  @Test
   void statusPrintsAnAlignedTableAndJsonPassesTheAnswerThrough() {
     server.json(
         "GET",
@@ -118,8 +137,8 @@ class ChaosContractTests {
     assertThat(text.out().lines().toList())
         .containsExactly(
             "safety mode: classroom",
-            "TYPE     FAMILY       LEVEL  PROBABILITY  ROUTES                      SCOPE       EXPIRES IN  SCENARIO   BY",
-            "latency  performance  3      0.5          /api/products/**,/api/cart  session:S1  10m00s      bac2-slow  instructor");
+            "TYPE     FAMILY       LEVEL  RATE  ROUTES                      SCOPE       EXPIRES IN  SCENARIO   BY",
+            "latency  performance  3      0.5   /api/products/**,/api/cart  session:S1  10m00s      bac2-slow  instructor");
     JsonNode parsed = Json.parse(json.out().getBytes(StandardCharsets.UTF_8));
     assertThat(parsed.path("activations").get(0).path("remainingSeconds").asInt()).isEqualTo(600);
   }
