@@ -9,6 +9,7 @@ import dev.perfshop.cli.http.ProblemException;
 import dev.perfshop.cli.output.OutputOptions;
 import dev.perfshop.cli.output.Table;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,9 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
   static final String HEALTH = "/actuator/health";
   static final String SHOP_PROBE = "/api/categories";
-  static final String ADMIN_PROBE = ChaosPaths.BASE;
+
+  /** Admin routes that any token-guarded server answers (the first that exists decides). */
+  static final List<String> ADMIN_PROBES = List.of(ChaosPaths.BASE, LicenseCommand.PATH);
 
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
@@ -57,15 +60,22 @@ final class ConfigCheckCommand implements Callable<Integer> {
     }
     json.put("shopApi", licence);
 
-    String token;
+    String token = "not checked";
     try {
-      client.adminGet(ADMIN_PROBE);
-      token = "accepted";
-    } catch (ProblemException e) {
-      int status = e.problem().status();
-      token = status == 401 || status == 403 ? "refused" : "not checked (" + e.getMessage() + ")";
-      if (status == 401 || status == 403) {
-        code = code == ExitCodes.OK ? ExitCodes.REJECTED : code;
+      for (String probe : ADMIN_PROBES) {
+        try {
+          client.adminGet(probe);
+          token = "accepted";
+          break;
+        } catch (ProblemException e) {
+          int status = e.problem().status();
+          if (status == 401 || status == 403) {
+            token = "refused: " + e.getMessage();
+            code = code == ExitCodes.OK ? ExitCodes.REJECTED : code;
+            break;
+          }
+          token = "not checked (" + e.getMessage() + ")";
+        }
       }
     } catch (CliException e) {
       token = "not set";

@@ -34,7 +34,7 @@ public final class KeyValues {
     } else if (node.isArray() && allValues(node)) {
       List<String> items = new ArrayList<>();
       node.forEach(v -> items.add(v.asString()));
-      lines.add(new String[] {prefix, String.join(", ", items)});
+      lines.add(new String[] {prefix, items.isEmpty() ? "-" : String.join(", ", items)});
     } else if (node.isNull()) {
       lines.add(new String[] {prefix, "-"});
     } else if (node.isValueNode()) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,46 @@ class ServerIntegrationTests {
     assertThat(json.path("url").asString()).isEqualTo(server.url());
     assertThat(json.path("health").asString()).isEqualTo("UP");
     assertThat(json.path("exitCode").asInt()).isZero();
+  }
+
+  @Test
+  void aServerWithoutLicenceMakesTheShopApiExitWithTheLicenceCodeAndInstallRestoresIt() {
+    Assumptions.assumeTrue(
+        server.hasLicenceGate(), "this perfshop-server build has no licence gate (402) yet");
+    try {
+      Result removed = cli.run("license", "remove");
+      assertThat(removed.code()).as(removed.toString()).isZero();
+
+      Result check = cli.run("config", "check");
+      assertThat(check.code()).as(check.toString()).isEqualTo(ExitCodes.LICENCE);
+      assertThat(check.out()).contains("402 Licence required").contains("(missing)");
+    } finally {
+      Result installed = cli.run("license", "install", server.licenceFile().toString());
+      assertThat(installed.code()).as(installed.toString()).isZero();
+    }
+    Result shown = cli.run("license", "show", "-o", "json");
+    JsonNode status = Json.parse(shown.out().getBytes(StandardCharsets.UTF_8));
+    assertThat(status.path("valid").asBoolean()).isTrue();
+    assertThat(status.path("licensee").asString()).isEqualTo("perfshop-cli tests");
+    assertThat(cli.run("config", "check").code()).isZero();
+  }
+
+  @Test
+  void aWrongAdminTokenIsRejectedAndTheHintNamesItsSource() {
+    Cli wrong =
+        new Cli(temp.resolve("wrong"))
+            .env("PERFSHOP_URL", server.url())
+            .env("PERFSHOP_ADMIN_TOKEN", "wrong-token-0123456789abcdef0123456789");
+    Assumptions.assumeTrue(
+        server.checksAdminToken(), "this perfshop-server build does not check the admin token yet");
+
+    Result r = wrong.run("license", "show");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(r.err())
+        .startsWith("error: ")
+        .contains("the admin token from environment PERFSHOP_ADMIN_TOKEN was refused")
+        .doesNotContain("wrong-token-0123456789abcdef0123456789");
   }
 
   @Test

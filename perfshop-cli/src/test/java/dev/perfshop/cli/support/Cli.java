@@ -65,6 +65,25 @@ public final class Cli {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** True when the command tree has this command path (e.g. "license", "keygen"). */
+  public boolean hasCommand(String... path) {
+    picocli.CommandLine command =
+        PerfShopCli.commandLine(
+            new CliContext(
+                env,
+                workingDir,
+                home,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter())));
+    for (String name : path) {
+      command = command.getSubcommands().get(name);
+      if (command == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Exit code and captured output of one run. */
   public record Result(int code, String out, String err) {
     @Override

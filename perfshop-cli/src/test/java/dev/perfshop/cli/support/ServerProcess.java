@@ -34,11 +34,23 @@ public final class ServerProcess {
   private final Path dataDir;
   private final Path log;
 
+  private Path licence;
+
   private ServerProcess(Process process, int port, Path dataDir, Path log) {
     this.process = process;
     this.port = port;
     this.dataDir = dataDir;
     this.log = log;
+  }
+
+  /** True when this server build has the licence gate (402 on the shop API without a licence). */
+  public boolean hasLicenceGate() {
+    return has("/api/license/status");
+  }
+
+  /** The licence file issued for this server and installed at start, or null (no gate). */
+  public Path licenceFile() {
+    return licence;
   }
 
   /** The shared server, started on first use. */
@@ -70,20 +82,29 @@ public final class ServerProcess {
 
   /** True when the server answers {@code path} with something other than 404. */
   public boolean has(String path) {
+    return status(path, TOKEN) != 404;
+  }
+
+  /** True when this server build refuses admin requests with a wrong token. */
+  public boolean checksAdminToken() {
+    int status = status("/api/admin/license", "not-the-token-0123456789abcdef0123456789");
+    return status == 401 || status == 403;
+  }
+
+  private int status(String path, String token) {
     try {
-      HttpResponse<Void> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(url() + path))
-                      .header("X-Admin-Token", TOKEN)
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding());
-      return r.statusCode() != 404;
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(url() + path))
+                  .header("X-Admin-Token", token)
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
-      return false;
+      return -1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return -1;
     }
   }
 
@@ -100,6 +121,7 @@ public final class ServerProcess {
       Path dataDir = Files.createTempDirectory("perfshop-cli-it-");
       Files.writeString(dataDir.resolve("admin-token"), TOKEN + "\n");
       Path log = dataDir.resolve("server.log");
+      Path keys = trustTestSigningKey(dataDir);
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx512m");
@@ -117,10 +139,55 @@ public final class ServerProcess {
               .start();
       ServerProcess server = new ServerProcess(process, port, dataDir, log);
       server.awaitReady(Duration.ofSeconds(180));
+      if (keys != null && server.hasLicenceGate()) {
+        server.licence = installLicence(server, keys);
+      }
       return server;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the perfshop server", e);
     }
+  }
+
+  /**
+   * With the offline licence tools in the CLI ({@code license keygen|issue}), makes a signing key
+   * pair and lets the server trust it (before it starts: it reads its trusted keys then). Returns
+   * the keys folder, or null when this CLI build has no such tools.
+   */
+  private static Path trustTestSigningKey(Path dataDir) throws IOException {
+    Cli cli = new Cli(dataDir.resolve("cli"));
+    if (!cli.hasCommand("license", "keygen")) {
+      return null;
+    }
+    Path keys = dataDir.resolve("keys");
+    Cli.Result keygen =
+        cli.run("license", "keygen", "--out-dir", keys.toString(), "--name", "cli-test");
+    if (keygen.code() != 0) {
+      fail("license keygen failed: " + keygen);
+    }
+    Path trusted = Files.createDirectories(dataDir.resolve("data").resolve("trusted-keys"));
+    Files.copy(keys.resolve("cli-test.pub"), trusted.resolve("cli-test.pub"));
+    return keys;
+  }
+
+  /** Issues a licence offline and installs it through {@code perfshop license install}. */
+  private static Path installLicence(ServerProcess server, Path keys) {
+    Cli cli = Cli.against(server, server.dataDir.resolve("cli"));
+    Path licence = keys.resolve("cli-test.license.json");
+    Cli.Result issued =
+        cli.run(
+            "license",
+            "issue",
+            "--key",
+            keys.resolve("cli-test.key").toString(),
+            "--licensee",
+            "perfshop-cli tests",
+            "--out",
+            licence.toString());
+    Cli.Result installed = cli.run("license", "install", licence.toString());
+    if (issued.code() != 0 || installed.code() != 0) {
+      fail("cannot license the test server: " + issued + "\n" + installed);
+    }
+    return licence;
   }
 
   private void awaitReady(Duration timeout) {
