@@ -77,9 +77,9 @@ class ShellTerminalTests {
     tmux.keys("chaos sta", "Tab");
     tmux.awaitText("perfshop> chaos status");
     tmux.keys("Enter");
-    String screen = tmux.awaitText("safety mode: classroom");
-    tmux.awaitText("1m30s");
-    assertThat(screen).contains("TYPE");
+    tmux.awaitText("safety mode: classroom");
+    String screen = tmux.awaitText("1m30s");
+    assertThat(screen).contains("TYPE").contains("latency");
 
     // completion of an option and of a chaos type from the server's catalogue
     tmux.keys("chaos enable --lev", "Tab");
