@@ -4,7 +4,9 @@ import dev.perfshop.cli.command.ChaosCommand;
 import dev.perfshop.cli.command.CompletionCommand;
 import dev.perfshop.cli.command.ConfigCommand;
 import dev.perfshop.cli.command.LicenseCommand;
+import dev.perfshop.cli.command.ScenarioCommand;
 import dev.perfshop.cli.command.ShellCommand;
+import dev.perfshop.cli.command.TrafficCommand;
 import dev.perfshop.cli.config.Overrides;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,8 @@ public final class PerfShopCli implements Runnable {
   static final List<Class<?>> SUBCOMMANDS =
       List.of(
           ChaosCommand.class,
+          ScenarioCommand.class,
+          TrafficCommand.class,
           LicenseCommand.class,
           ConfigCommand.class,
           CompletionCommand.class,

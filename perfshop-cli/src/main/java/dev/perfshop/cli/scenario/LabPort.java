@@ -24,7 +24,10 @@ public interface LabPort {
   /** Live statistics of one route over a window, or null when the route saw no traffic. */
   RouteStat routeStat(String route, Duration window);
 
-  /** The value of a PromQL query, or empty when no Prometheus is configured. */
+  /** Whether PromQL expectations can be checked (a Prometheus URL was given). */
+  boolean hasPrometheus();
+
+  /** The largest value of a PromQL query's result, or empty while it has no data. */
   OptionalDouble promql(String query);
 
   /**

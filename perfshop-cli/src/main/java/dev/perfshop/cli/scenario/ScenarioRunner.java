@@ -253,7 +253,9 @@ public final class ScenarioRunner {
     if (!aborted) {
       String why =
           last == null
-              ? "no traffic was observed on " + e.route() + " before the deadline"
+              ? (e.promql() != null
+                  ? "the query returned no data before the deadline"
+                  : "no traffic was observed on " + e.route() + " before the deadline")
               : "last observed "
                   + Expectations.format(e, last)
                   + ", expected "

@@ -42,6 +42,11 @@ final class FakeLab implements LabPort {
   }
 
   @Override
+  public boolean hasPrometheus() {
+    return false;
+  }
+
+  @Override
   public OptionalDouble promql(String query) {
     return OptionalDouble.empty();
   }
