@@ -183,7 +183,8 @@ final class ScenarioRunCommand implements Callable<Integer> {
       out.println("bindings (instructor only): " + plan.bindings());
     }
     out.flush();
-    Thread hook = new Thread(runner::abort, "perfshop-scenario-abort");
+    Thread hook =
+        new Thread(() -> runner.abortAndWait(Duration.ofSeconds(30)), "perfshop-scenario-abort");
     Runtime.getRuntime().addShutdownHook(hook);
     Journal j;
     try {

@@ -56,6 +56,8 @@ public final class ScenarioRunner {
   private final Set<String> enabled = new LinkedHashSet<>();
   private volatile boolean aborted;
   private volatile Thread runningThread;
+  private final java.util.concurrent.CountDownLatch finished =
+      new java.util.concurrent.CountDownLatch(1);
 
   public ScenarioRunner(
       LabPort lab,
@@ -142,6 +144,7 @@ public final class ScenarioRunner {
       journal.finish(outcome, clock.instant());
       onChange.accept(journal);
       runningThread = null;
+      finished.countDown();
     }
     return journal;
   }
@@ -152,6 +155,22 @@ public final class ScenarioRunner {
     Thread t = runningThread;
     if (t != null) {
       t.interrupt();
+    }
+  }
+
+  /**
+   * Aborts and waits until the rollback is done: a JVM shutdown hook must not return earlier, or
+   * the process ends before what the run enabled is disabled.
+   */
+  public void abortAndWait(Duration atMost) {
+    abort();
+    if (runningThread == null) {
+      return;
+    }
+    try {
+      finished.await(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
