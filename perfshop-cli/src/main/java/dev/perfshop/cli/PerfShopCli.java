@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PerfShopCli.Version.class,
     description = "Drive a PerfShop chaos-engineering lab.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, dev.perfshop.cli.lab.LabCommand.class})
 public final class PerfShopCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
