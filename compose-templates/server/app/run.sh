@@ -6,7 +6,8 @@
 set -eu
 agents=""
 if [ -f /app/agents/pyroscope.jar ] && [ "${PYROSCOPE_AGENT_ENABLED:-true}" != "false" ]; then
-  agents="$agents -javaagent:/app/agents/pyroscope.jar"
+  # async-profiler loads a native library: allow it without the JDK's warning.
+  agents="$agents --enable-native-access=ALL-UNNAMED -javaagent:/app/agents/pyroscope.jar"
 fi
 if [ -f /app/agents/opentelemetry-javaagent.jar ] && [ "${OTEL_JAVAAGENT_ENABLED:-true}" != "false" ]; then
   agents="$agents -javaagent:/app/agents/opentelemetry-javaagent.jar"

@@ -226,7 +226,8 @@ public final class LabCommand implements Runnable {
                     v,
                     new LabPorts(offset),
                     images == null ? ImageOverrides.none() : ImageOverrides.read(images),
-                    bind);
+                    bind,
+                    services);
             Templates t =
                 templates != null ? Templates.fromDirectory(templates) : Templates.fromClasspath();
             Lab lab = lab(spec);
@@ -411,7 +412,8 @@ public final class LabCommand implements Runnable {
                         m.variant(),
                         new LabPorts(m.portOffset()),
                         ImageOverrides.none(),
-                        bind.isEmpty() ? "127.0.0.1" : bind));
+                        bind.isEmpty() ? "127.0.0.1" : bind,
+                        List.of()));
             return ExitCodes.OK;
           });
     }

@@ -1,6 +1,7 @@
 package dev.perfshop.cli.lab;
 
 import dev.perfshop.cli.ExitCodes;
+import java.util.List;
 import java.util.Set;
 
 /** What one lab is: its name, profiles, variant, port offset and image overrides. */
@@ -10,11 +11,18 @@ public record LabSpec(
     Variant variant,
     LabPorts ports,
     ImageOverrides images,
-    String bind) {
+    String bind,
+    List<String> services) {
 
   public LabSpec {
     validName(name);
     profiles = Set.copyOf(profiles);
+    services = List.copyOf(services);
+  }
+
+  /** Whether {@code service} of an enabled profile is started ({@code --services} narrows it). */
+  public boolean starts(Profile profile, String service) {
+    return profiles.contains(profile) && (services.isEmpty() || services.contains(service));
   }
 
   /** A lab name becomes a compose project name: lower-case letters, digits and dashes. */

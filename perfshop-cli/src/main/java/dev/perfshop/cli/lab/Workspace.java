@@ -160,9 +160,11 @@ public final class Workspace {
       env.put("COMPOSE_PATH_SEPARATOR", ":");
       env.put("PERFSHOP_VERSION", version);
       env.put("LAB_BIND", spec.bind());
-      boolean observability = spec.profiles().contains(Profile.OBSERVABILITY);
-      env.put("OTEL_AGENT_ENABLED", Boolean.toString(observability));
-      env.put("PYROSCOPE_AGENT_ENABLED", Boolean.toString(observability));
+      // The agents run only when their backend runs: no export retries against nothing.
+      env.put("OTEL_AGENT_ENABLED", Boolean.toString(spec.starts(Profile.OBSERVABILITY, "tempo")));
+      env.put(
+          "PYROSCOPE_AGENT_ENABLED",
+          Boolean.toString(spec.starts(Profile.OBSERVABILITY, "pyroscope")));
       env.putAll(spec.ports().env());
       templates.images().forEach((var, ref) -> env.put(var, spec.images().apply(var, ref)));
       env.putAll(secrets);
