@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       LabCommand.Logs.class,
       LabCommand.Urls.class,
       LabCommand.ResetData.class,
-      LabCommand.Container.class
+      LabCommand.Container.class,
+      LabCommand.Doctor.class
     })
 public final class LabCommand implements Runnable {
 
@@ -527,6 +528,65 @@ public final class LabCommand implements Runnable {
               lab.close();
             }
             return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(
+      name = "doctor",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check what a lab needs here: Docker engine, Compose, memory per profile, server jar.")
+  static final class Doctor implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return guard(
+          spec,
+          () -> {
+            PrintWriter out = spec.commandLine().getOut();
+            int problems = 0;
+            long memory = 0;
+            try (DockerJavaEngine engine = DockerJavaEngine.connect()) {
+              DockerEngine.EngineInfo info = engine.info();
+              memory = info.memoryBytes() >> 20;
+              out.printf(
+                  "ok    Docker %s (API %s) at %s, %d CPUs, %d MiB%n",
+                  info.version(), info.apiVersion(), info.host(), info.cpus(), memory);
+            } catch (LabException e) {
+              problems++;
+              out.println("FAIL  " + e.getMessage());
+              e.hints().forEach(h -> out.println("      " + h));
+            }
+            try {
+              out.println(
+                  "ok    compose: "
+                      + String.join(
+                          " ", Compose.detect(System.getenv("PERFSHOP_COMPOSE")).command()));
+            } catch (LabException e) {
+              problems++;
+              out.println("FAIL  " + e.getMessage());
+            }
+            for (Profile p : Profile.values()) {
+              int need = Lab.MEMORY_MIB.get(p);
+              out.printf(
+                  "%s  profile %-14s needs %5d MiB%n",
+                  memory == 0 || memory >= need ? "info" : "WARN", p.id(), need);
+            }
+            var server = ServerArtifacts.find(Path.of("").toAbsolutePath(), null, null);
+            out.println(
+                server
+                    .map(
+                        a ->
+                            "ok    server jar "
+                                + a.jar()
+                                + " ("
+                                + a.agents().size()
+                                + " agents): variant linux and --embedded available")
+                    .orElse("info  no server jar here: variant desktop (prebuilt image) only"));
+            out.flush();
+            return problems == 0 ? ExitCodes.OK : ExitCodes.DOCKER;
           });
     }
   }
