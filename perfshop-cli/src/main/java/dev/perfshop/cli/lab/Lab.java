@@ -345,7 +345,10 @@ public final class Lab {
           e.getKey().label(),
           path == null ? host + ":" + e.getValue() : "http://" + host + ":" + e.getValue() + path);
     }
-    out.println("  admin token file         " + "(see .perfshop/lab.properties)");
+    out.println(
+        "  admin token              in the lab workspace's admin-token file (.perfshop/lab.properties names it)");
+    out.println(
+        "  Grafana login            admin / GRAFANA_ADMIN_PASSWORD of the workspace's secrets.env");
     out.flush();
   }
 
