@@ -112,11 +112,13 @@ instructor = {
         ("Revenue (total)", [(f'sum(perfshop_orders_revenue_total{{{SRV}}})', "revenue")], "currencyEUR", {"kind": "stat"}),
     ])),
     "containers": dashboard("perfshop-containers", "Lab containers", ["instructor", "infrastructure"], grid([
-        ("CPU by service", [('sum by (container_label_com_docker_compose_service) (rate(container_cpu_usage_seconds_total{job="cadvisor", container_label_com_docker_compose_service!=""}[1m]))', "{{container_label_com_docker_compose_service}}")], "percentunit"),
-        ("Memory by service", [('sum by (container_label_com_docker_compose_service) (container_memory_working_set_bytes{job="cadvisor", container_label_com_docker_compose_service!=""})', "{{container_label_com_docker_compose_service}}")], "bytes"),
-        ("Network in", [('sum by (container_label_com_docker_compose_service) (rate(container_network_receive_bytes_total{job="cadvisor", container_label_com_docker_compose_service!=""}[1m]))', "{{container_label_com_docker_compose_service}}")], "Bps"),
-        ("Network out", [('sum by (container_label_com_docker_compose_service) (rate(container_network_transmit_bytes_total{job="cadvisor", container_label_com_docker_compose_service!=""}[1m]))', "{{container_label_com_docker_compose_service}}")], "Bps"),
-        ("Container (re)starts in the last 15 min", [('sum by (container_label_com_docker_compose_service) (changes(container_start_time_seconds{job="cadvisor", container_label_com_docker_compose_service!=""}[15m]))', "{{container_label_com_docker_compose_service}}")], "short"),
+        ("Containers up", [('sum by (service) (perfshop_container_up{job="lab-containers"})', "{{service}}")], "short"),
+        ("Restarts (last 15 min)", [('sum by (service) (increase(perfshop_container_restarts_total{job="lab-containers"}[15m]))', "{{service}}")], "short"),
+        ("CPU by service", [('sum by (service) (rate(perfshop_container_cpu_seconds_total{job="lab-containers"}[1m]))', "{{service}}")], "percentunit"),
+        ("Memory by service", [('sum by (service) (perfshop_container_memory_bytes{job="lab-containers"})', "{{service}}"), ('sum by (service) (perfshop_container_memory_limit_bytes{job="lab-containers"})', "{{service}} limit")], "bytes"),
+        ("Network in", [('sum by (service) (rate(perfshop_container_network_receive_bytes_total{job="lab-containers"}[1m]))', "{{service}}")], "Bps"),
+        ("Network out", [('sum by (service) (rate(perfshop_container_network_transmit_bytes_total{job="lab-containers"}[1m]))', "{{service}}")], "Bps"),
+        ("Healthy", [('sum by (service) (perfshop_container_healthy{job="lab-containers"})', "{{service}}")], "short"),
         ("Scrape targets up", [('up', "{{job}}")], "short"),
     ])),
 }

@@ -31,8 +31,15 @@ public interface DockerEngine extends AutoCloseable {
 
   void restart(String containerId);
 
+  /** One resource-usage sample of a running container; empty when it has none. */
+  java.util.Optional<Stats> stats(String containerId);
+
   @Override
   void close();
+
+  /** Cumulative CPU time, memory now and its limit, cumulative network bytes. */
+  record Stats(
+      double cpuSeconds, long memoryBytes, long memoryLimitBytes, long rxBytes, long txBytes) {}
 
   record EngineInfo(String host, String version, String apiVersion, long memoryBytes, int cpus) {}
 

@@ -237,6 +237,52 @@ public final class DockerJavaEngine implements DockerEngine {
   }
 
   @Override
+  public java.util.Optional<Stats> stats(String containerId) {
+    var sample =
+        new java.util.concurrent.atomic.AtomicReference<
+            com.github.dockerjava.api.model.Statistics>();
+    try (var cb =
+        docker
+            .statsCmd(containerId)
+            .withNoStream(true)
+            .exec(
+                new ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics>() {
+                  @Override
+                  public void onNext(com.github.dockerjava.api.model.Statistics s) {
+                    sample.compareAndSet(null, s);
+                  }
+                })) {
+      cb.awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+    var s = sample.get();
+    if (s == null || s.getCpuStats() == null || s.getCpuStats().getCpuUsage() == null) {
+      return java.util.Optional.empty();
+    }
+    Long cpu = s.getCpuStats().getCpuUsage().getTotalUsage();
+    long mem =
+        s.getMemoryStats() == null || s.getMemoryStats().getUsage() == null
+            ? 0
+            : s.getMemoryStats().getUsage();
+    long limit =
+        s.getMemoryStats() == null || s.getMemoryStats().getLimit() == null
+            ? 0
+            : s.getMemoryStats().getLimit();
+    long rx = 0;
+    long tx = 0;
+    if (s.getNetworks() != null) {
+      for (var n : s.getNetworks().values()) {
+        rx += n.getRxBytes() == null ? 0 : n.getRxBytes();
+        tx += n.getTxBytes() == null ? 0 : n.getTxBytes();
+      }
+    }
+    return java.util.Optional.of(new Stats(cpu == null ? 0 : cpu / 1e9, mem, limit, rx, tx));
+  }
+
+  @Override
   public void close() {
     try {
       docker.close();

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
       LabCommand.Urls.class,
       LabCommand.ResetData.class,
       LabCommand.Container.class,
-      LabCommand.Doctor.class
+      LabCommand.Doctor.class,
+      LabCommand.Monitor.class
     })
 public final class LabCommand implements Runnable {
 
@@ -587,6 +588,44 @@ public final class LabCommand implements Runnable {
                     .orElse("info  no server jar here: variant desktop (prebuilt image) only"));
             out.flush();
             return problems == 0 ? ExitCodes.OK : ExitCodes.DOCKER;
+          });
+    }
+  }
+
+  @Command(
+      name = "monitor",
+      mixinStandardHelpOptions = true,
+      description =
+          "Serve the lab's container metrics (CPU, memory, network, restarts) for Prometheus on /metrics.")
+  static final class Monitor implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Where where;
+
+    @Option(
+        names = "--port",
+        defaultValue = "3001",
+        description = "Port (default: ${DEFAULT-VALUE}, as the original platform's monitor).")
+    int port;
+
+    @Option(
+        names = "--bind",
+        defaultValue = "0.0.0.0",
+        description =
+            "Address (default: ${DEFAULT-VALUE}: Prometheus scrapes it from its container).")
+    String bind;
+
+    @Override
+    public Integer call() {
+      return guard(
+          spec,
+          () -> {
+            where.workspace().meta();
+            DockerJavaEngine engine = DockerJavaEngine.connect();
+            engine.info();
+            new LabMonitor(engine, LabSpec.project(where.name))
+                .serve(bind, port, spec.commandLine().getErr());
+            Thread.currentThread().join();
+            return ExitCodes.OK;
           });
     }
   }

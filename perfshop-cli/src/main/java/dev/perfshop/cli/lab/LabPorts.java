@@ -22,6 +22,8 @@ public final class LabPorts {
     new Port("GRAFANA_PORT", 3000, Profile.OBSERVABILITY, "Grafana", "/"),
     new Port("TEMPO_PORT", 3200, Profile.OBSERVABILITY, "Tempo API", "/ready"),
     new Port("PYROSCOPE_PORT", 4040, Profile.OBSERVABILITY, "Pyroscope", "/"),
+    // Not a container: the host port of `perfshop lab monitor` that Prometheus scrapes.
+    new Port("MONITOR_PORT", 9101, Profile.OBSERVABILITY, "lab monitor (run it)", "/metrics"),
     new Port("LOKI_PORT", 3100, Profile.LOGS, "Loki API", "/ready"),
     new Port("OPENSEARCH_PORT", 9200, Profile.LOGS, "OpenSearch", "/"),
     new Port("OPENSEARCH_DASHBOARDS_PORT", 5601, Profile.LOGS, "OpenSearch Dashboards", "/"),

@@ -121,14 +121,6 @@ public final class Workspace {
     Path dir = dir();
     try {
       Files.createDirectories(dir);
-      for (String f : templates.files()) {
-        if (f.startsWith("local-images/") || f.equals("INDEX")) {
-          continue;
-        }
-        Path target = dir.resolve(f);
-        Files.createDirectories(target.getParent());
-        Files.write(target, templates.read(f));
-      }
       if (spec.variant() == Variant.LINUX) {
         if (serverContext == null) {
           throw new LabException(
@@ -168,6 +160,24 @@ public final class Workspace {
       env.putAll(spec.ports().env());
       templates.images().forEach((var, ref) -> env.put(var, spec.images().apply(var, ref)));
       env.putAll(secrets);
+      // Service configs may name a port or the project: @@VARIABLE@@ is replaced from .env
+      // (never ${...}: compose and Grafana interpolate that syntax themselves).
+      for (String f : templates.files()) {
+        if (f.startsWith("local-images/") || f.equals("INDEX")) {
+          continue;
+        }
+        Path target = dir.resolve(f);
+        Files.createDirectories(target.getParent());
+        byte[] content = templates.read(f);
+        if (f.startsWith("config/") && !f.endsWith(".json")) {
+          String text = new String(content, StandardCharsets.UTF_8);
+          for (var e : env.entrySet()) {
+            text = text.replace("@@" + e.getKey() + "@@", e.getValue());
+          }
+          content = text.getBytes(StandardCharsets.UTF_8);
+        }
+        Files.write(target, content);
+      }
       StringBuilder sb =
           new StringBuilder("# Rendered by perfshop lab up; edit the flags, not this file.\n");
       env.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));

@@ -52,15 +52,6 @@ class GrafanaDashboardsTests {
           "perfshop.cart.additions",
           "perfshop.checkout.failures");
 
-  /** cAdvisor's metrics (the containers dashboard; job="cadvisor", not the server). */
-  static final Set<String> CADVISOR =
-      Set.of(
-          "container_cpu_usage_seconds_total",
-          "container_memory_working_set_bytes",
-          "container_network_receive_bytes_total",
-          "container_network_transmit_bytes_total",
-          "container_start_time_seconds");
-
   @BeforeAll
   static void startTheRealServerAndScrapeIt(@TempDir Path data) throws Exception {
     Path jar = LabSupport.serverJar();
@@ -264,7 +255,7 @@ class GrafanaDashboardsTests {
                 scraped.contains(metric)
                     || declared.contains(metric)
                     || metric.equals("up")
-                    || (containers && CADVISOR.contains(metric));
+                    || (containers && LabMonitor.METRICS.contains(metric));
             if (!known) {
               unknown.add(e.getKey() + " / " + p.path("title").asText() + ": " + metric);
             }

@@ -97,6 +97,11 @@ class LabTemplatesTests {
       }
     }
     assertThat(missing).isEmpty();
+    try (Stream<Path> s = Files.walk(ws.dir().resolve("config"))) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f)).as(f + " fully rendered").doesNotContain("@@");
+      }
+    }
   }
 
   @Test
@@ -257,7 +262,14 @@ class LabTemplatesTests {
 
   @Test
   void prometheusConfigPassesPromtool() throws Exception {
-    Path config = LabSupport.templates().resolve("config/prometheus/prometheus.yml");
+    Workspace ws =
+        render(
+            "promtool",
+            EnumSet.of(Profile.CORE, Profile.OBSERVABILITY),
+            Variant.LINUX,
+            ImageOverrides.none());
+    Path config = ws.dir().resolve("config/prometheus/prometheus.yml");
+    assertThat(Files.readString(config)).doesNotContain("@@").contains("host.docker.internal:9101");
     List<String> cmd;
     if (LabSupport.run(List.of("promtool", "--version")) == 0) {
       cmd = List.of("promtool", "check", "config", config.toString());
