@@ -603,9 +603,8 @@ public final class LabCommand implements Runnable {
 
     @Option(
         names = "--port",
-        defaultValue = "3001",
-        description = "Port (default: ${DEFAULT-VALUE}, as the original platform's monitor).")
-    int port;
+        description = "Port (default: the lab's MONITOR_PORT, 9101 plus its port offset).")
+    Integer port;
 
     @Option(
         names = "--bind",
@@ -619,11 +618,12 @@ public final class LabCommand implements Runnable {
       return guard(
           spec,
           () -> {
-            where.workspace().meta();
+            Workspace.Meta meta = where.workspace().meta();
+            int listen = port != null ? port : new LabPorts(meta.portOffset()).port("MONITOR_PORT");
             DockerJavaEngine engine = DockerJavaEngine.connect();
             engine.info();
             new LabMonitor(engine, LabSpec.project(where.name))
-                .serve(bind, port, spec.commandLine().getErr());
+                .serve(bind, listen, spec.commandLine().getErr());
             Thread.currentThread().join();
             return ExitCodes.OK;
           });
