@@ -111,6 +111,13 @@ instructor = {
         ("Orders (total)", [(f'sum(perfshop_orders_placed_total{{{SRV}}})', "orders")], "short", {"kind": "stat"}),
         ("Revenue (total)", [(f'sum(perfshop_orders_revenue_total{{{SRV}}})', "revenue")], "currencyEUR", {"kind": "stat"}),
     ])),
+    "class-progress": dashboard("perfshop-class-progress", "Class progress", ["instructor", "pedagogy"], grid([
+        ("Enigmas solved per session", [(f'sum by (session) (perfshop_pedagogy_solves_total{{{SRV}}})', "session {{session}}")], "short", {"kind": "stat"}),
+        ("Hints taken per session", [(f'sum by (session) (perfshop_pedagogy_hints_total{{{SRV}}})', "session {{session}}")], "short", {"kind": "stat"}),
+        ("Answers per minute", [(f'sum by (session, outcome) (rate(perfshop_pedagogy_attempts_total{{{SRV}}}[1m])) * 60', "session {{session}} {{outcome}}")], "short"),
+        ("Share of correct answers", [(f'sum by (session) (perfshop_pedagogy_attempts_total{{{SRV}, outcome="correct"}}) / clamp_min(sum by (session) (perfshop_pedagogy_attempts_total{{{SRV}}}), 1)', "session {{session}}")], "percentunit"),
+        ("Solves per minute", [(f'sum by (session) (rate(perfshop_pedagogy_solves_total{{{SRV}}}[1m])) * 60', "session {{session}}")], "short", {"w": 24}),
+    ])),
     "containers": dashboard("perfshop-containers", "Lab containers", ["instructor", "infrastructure"], grid([
         ("Containers up", [('sum by (service) (perfshop_container_up{job="lab-containers"})', "{{service}}")], "short"),
         ("Restarts (last 15 min)", [('sum by (service) (increase(perfshop_container_restarts_total{job="lab-containers"}[15m]))', "{{service}}")], "short"),
