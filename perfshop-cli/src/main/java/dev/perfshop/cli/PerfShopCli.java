@@ -8,6 +8,7 @@ import dev.perfshop.cli.command.ScenarioCommand;
 import dev.perfshop.cli.command.ShellCommand;
 import dev.perfshop.cli.command.TrafficCommand;
 import dev.perfshop.cli.config.Overrides;
+import dev.perfshop.cli.lab.LabCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -45,6 +46,7 @@ public final class PerfShopCli implements Runnable {
           ChaosCommand.class,
           ScenarioCommand.class,
           TrafficCommand.class,
+          LabCommand.class,
           LicenseCommand.class,
           ConfigCommand.class,
           CompletionCommand.class,

@@ -1,0 +1,79 @@
+package dev.perfshop.cli.lab;
+
+import dev.perfshop.cli.ExitCodes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The host ports a lab publishes (bound to 127.0.0.1 by default): the usual port of each service
+ * plus the lab's offset, so several labs can run on one host ({@code --name b --port-offset 100}).
+ */
+public final class LabPorts {
+
+  /** Variable in .env, default port, the profile that publishes it, and what it is. */
+  record Port(String variable, int base, Profile profile, String label, String path) {}
+
+  static final Port[] ALL = {
+    new Port("SERVER_PORT", 8080, Profile.CORE, "shop server", "/"),
+    new Port("WEB_PORT", 8088, Profile.CORE, "shop through nginx", "/"),
+    new Port("MYSQL_PORT", 3306, Profile.CORE, "MySQL", null),
+    new Port("PROMETHEUS_PORT", 9090, Profile.OBSERVABILITY, "Prometheus", "/targets"),
+    new Port("GRAFANA_PORT", 3000, Profile.OBSERVABILITY, "Grafana", "/"),
+    new Port("TEMPO_PORT", 3200, Profile.OBSERVABILITY, "Tempo API", "/ready"),
+    new Port("PYROSCOPE_PORT", 4040, Profile.OBSERVABILITY, "Pyroscope", "/"),
+    // Not a container: the host port of `perfshop lab monitor` that Prometheus scrapes.
+    new Port("MONITOR_PORT", 9101, Profile.OBSERVABILITY, "lab monitor (run it)", "/metrics"),
+    new Port("LOKI_PORT", 3100, Profile.LOGS, "Loki API", "/ready"),
+    new Port("OPENSEARCH_PORT", 9200, Profile.LOGS, "OpenSearch", "/"),
+    new Port("OPENSEARCH_DASHBOARDS_PORT", 5601, Profile.LOGS, "OpenSearch Dashboards", "/"),
+    new Port("SELENIUM_PORT", 4444, Profile.QA, "Selenium Grid", "/ui"),
+    new Port("FORGEJO_PORT", 3001, Profile.QA, "Forgejo", "/"),
+    new Port("FORGEJO_SSH_PORT", 2222, Profile.QA, "Forgejo SSH", null),
+  };
+
+  public static final int MAX_OFFSET = 20000;
+
+  private final int offset;
+
+  public LabPorts(int offset) {
+    if (offset < 0 || offset > MAX_OFFSET) {
+      throw new LabException(
+          ExitCodes.USAGE, "--port-offset must be between 0 and " + MAX_OFFSET + ", got " + offset);
+    }
+    this.offset = offset;
+  }
+
+  public int offset() {
+    return offset;
+  }
+
+  public int port(String variable) {
+    for (Port p : ALL) {
+      if (p.variable().equals(variable)) {
+        return p.base() + offset;
+      }
+    }
+    throw new IllegalArgumentException(variable);
+  }
+
+  /** Every port variable for .env (all of them: a fragment may name a port of another profile). */
+  public Map<String, String> env() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Port p : ALL) {
+      out.put(p.variable(), Integer.toString(p.base() + offset));
+    }
+    return out;
+  }
+
+  /** The ports the given profiles publish, in table order. */
+  public Map<Port, Integer> published(Set<Profile> profiles) {
+    Map<Port, Integer> out = new LinkedHashMap<>();
+    for (Port p : ALL) {
+      if (profiles.contains(p.profile())) {
+        out.put(p, p.base() + offset);
+      }
+    }
+    return out;
+  }
+}

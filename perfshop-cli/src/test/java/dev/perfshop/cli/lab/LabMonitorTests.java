@@ -1,0 +1,103 @@
+package dev.perfshop.cli.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The container-metrics exporter on a real engine: a labelled container shows up, with usage. */
+class LabMonitorTests {
+
+  static final String PROJECT = "perfshop-monitortest";
+  static final String IMAGE = "perfshop-local/base:bookworm-1";
+  String container;
+
+  @AfterEach
+  void removeContainer() {
+    if (container != null) {
+      LabSupport.run(List.of("docker", "rm", "-f", container));
+    }
+  }
+
+  @Test
+  void aRunningLabContainerIsExportedWithCpuMemoryAndRestarts() throws Exception {
+    LabSupport.require(
+        LabIntegrationTests.engineProblem().isEmpty(), "a Docker engine", ".ci/run starts one");
+    LabSupport.require(
+        LabSupport.run(List.of("docker", "image", "inspect", IMAGE)) == 0,
+        "the local base image " + IMAGE,
+        "run scripts/lab-local-images");
+    Process p =
+        new ProcessBuilder(
+                "docker",
+                "run",
+                "-d",
+                "--network",
+                "none",
+                "--label",
+                "com.docker.compose.project=" + PROJECT,
+                "--label",
+                "com.docker.compose.service=burner",
+                IMAGE,
+                "sh",
+                "-c",
+                "i=0; while [ $i -lt 3000000 ]; do i=$((i+1)); done; sleep 300")
+            .redirectErrorStream(true)
+            .start();
+    container = new String(p.getInputStream().readAllBytes()).strip();
+    assertThat(p.waitFor()).as(container).isZero();
+
+    try (DockerJavaEngine engine = DockerJavaEngine.connect()) {
+      LabMonitor monitor = new LabMonitor(engine, PROJECT);
+      Thread.sleep(1500);
+      String text = monitor.scrape();
+      assertThat(text)
+          .contains(
+              "perfshop_container_up{service=\"burner\"",
+              "perfshop_container_restarts_total{service=\"burner\"");
+      assertThat(value(text, "perfshop_container_up")).isEqualTo(1);
+      assertThat(value(text, "perfshop_container_cpu_seconds_total")).isGreaterThan(0);
+      assertThat(value(text, "perfshop_container_memory_bytes")).isGreaterThan(0);
+      for (String metric : LabMonitor.METRICS) {
+        assertThat(text).contains("# TYPE " + metric + " ");
+      }
+
+      var server =
+          monitor.serve("127.0.0.1", LabSupport.freePort(), new java.io.PrintWriter(System.err));
+      try (HttpClient http = HttpClient.newHttpClient()) {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+        assertThat(r.body()).contains("perfshop_container_up{service=\"burner\"");
+      } finally {
+        server.stop(0);
+      }
+
+      LabSupport.run(List.of("docker", "kill", container));
+      assertThat(value(monitor.scrape(), "perfshop_container_up"))
+          .as("killed container reported down")
+          .isEqualTo(0);
+    }
+  }
+
+  static double value(String text, String metric) {
+    Matcher m =
+        Pattern.compile("(?m)^" + metric + "\\{service=\"burner\"[^}]*} (\\S+)$").matcher(text);
+    assertThat(m.find()).as(metric + " in\n" + text).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+}
