@@ -1,0 +1,111 @@
+import { HaltButton } from './components/HaltButton';
+import { Link } from './components/ui';
+import { useRoute } from './lib/router';
+import { AdminPage } from './pages/admin/AdminPage';
+import { InstructorPage } from './pages/instructor/InstructorPage';
+import { Account } from './pages/shop/Account';
+import { CartPage } from './pages/shop/CartPage';
+import { Catalogue } from './pages/shop/Catalogue';
+import { Checkout } from './pages/shop/Checkout';
+import { Orders } from './pages/shop/Orders';
+import { ProductPage } from './pages/shop/ProductPage';
+import { LiveMetrics } from './pages/student/LiveMetrics';
+import { StudentPage } from './pages/student/StudentPage';
+import { useCartCount, useLicenceProblem } from './state';
+
+const AREAS = [
+  { to: '/shop', label: 'Shop' },
+  { to: '/student', label: 'Student' },
+  { to: '/instructor', label: 'Instructor' },
+  { to: '/admin', label: 'Admin' },
+];
+
+export function App() {
+  const route = useRoute();
+  const [area = 'shop', sub, arg] = route.segments;
+  const cartCount = useCartCount();
+  const licence = useLicenceProblem();
+
+  let page;
+  if (area === 'shop' && sub === 'product' && arg && /^\d+$/.test(arg)) page = <ProductPage id={Number(arg)} />;
+  else if (area === 'shop' && sub === 'cart') page = <CartPage />;
+  else if (area === 'shop' && sub === 'checkout') page = <Checkout />;
+  else if (area === 'shop' && sub === 'account') page = <Account route={route} />;
+  else if (area === 'shop' && sub === 'orders') page = <Orders />;
+  else if (area === 'shop' && !sub) page = <Catalogue route={route} />;
+  else if (area === 'student' && sub === 'metrics') page = <LiveMetrics />;
+  else if (area === 'student' && !sub) page = <StudentPage />;
+  else if (area === 'instructor') page = <InstructorPage />;
+  else if (area === 'admin') page = <AdminPage />;
+  else
+    page = (
+      <section>
+        <h1>Page not found</h1>
+        <p>
+          <Link to="/shop">Go to the shop</Link>
+        </p>
+      </section>
+    );
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/shop" className="brand">
+            <span aria-hidden="true" className="logo">
+              ◆
+            </span>{' '}
+            PerfShop
+          </Link>
+          <nav aria-label="Areas">
+            <ul>
+              {AREAS.map((a) => (
+                <li key={a.to}>
+                  <Link to={a.to} aria-current={`/${area}` === a.to ? 'page' : undefined}>
+                    {a.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {area === 'shop' ? (
+            <nav aria-label="Shop" className="shop-nav">
+              <Link to="/shop/account">Account</Link>
+              <Link to="/shop/orders">Orders</Link>
+              <Link to="/shop/cart">
+                Cart <span className="badge" data-testid="cart-count">{cartCount}</span>
+                <span className="visually-hidden"> items</span>
+              </Link>
+            </nav>
+          ) : null}
+        </div>
+        {area === 'instructor' || area === 'admin' ? <HaltButton /> : null}
+      </header>
+      {licence && area !== 'admin' ? (
+        <div className="licence-gate" role="alert" data-testid="licence-gate">
+          <h2>{licence.title}</h2>
+          <p>{licence.detail ?? 'This lab has no valid licence, so the shop API is switched off.'}</p>
+          {licence.reason ? (
+            <p className="small">
+              Reason: <code>{String(licence.reason)}</code>
+            </p>
+          ) : null}
+          <p>
+            An instructor can install one on the <Link to="/admin">Admin page</Link> (or run <code>perfshop license install</code>).
+          </p>
+        </div>
+      ) : null}
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+      <footer className="site-footer">
+        <p>
+          PerfShop — a chaos-engineering lab. <a href="/swagger-ui.html">API documentation</a>
+        </p>
+      </footer>
+    </>
+  );
+}
