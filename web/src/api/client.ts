@@ -82,20 +82,34 @@ export interface Customer {
   email: string;
   name: string;
 }
-/** Assumed (orders not yet on main): what checkout returns and order history lists. */
+export interface Address {
+  name: string;
+  line1: string;
+  city: string;
+  postalCode: string;
+  /** ISO 3166 alpha-2, upper case */
+  country: string;
+}
 export interface Order {
   id: number;
   status: string;
   createdAt: string;
-  items: { productId: number; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
-  subtotal?: number;
-  tax?: number;
-  shipping?: number;
+  email?: string;
+  guest?: boolean;
+  items: { productId: number; sku?: string; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
+  subtotal: number;
+  tax: number;
+  shipping: number;
   total: number;
   currency: string;
+  shippingAddress?: Address;
+  payment?: { status: string; cardLast4: string; authorizationCode?: string } | null;
 }
 export interface CheckoutRequest {
-  shipping: { name: string; address: string; city: string; postcode: string; country: string };
+  /** Required for a guest checkout, ignored for a signed-in customer. */
+  email?: string;
+  shippingAddress: Address;
+  /** cardNumber: 12–19 digits; expiry MM/YY; cvc 3–4 digits */
   payment: { cardNumber: string; expiry: string; cvc: string };
 }
 
@@ -113,7 +127,7 @@ export const orders = {
   /** The idempotency key is kept by the caller for retries of the same checkout. */
   checkout: (request: CheckoutRequest, idempotencyKey: string) =>
     http.request<Order>('/api/orders', { method: 'POST', body: request, headers: { 'Idempotency-Key': idempotencyKey } }),
-  list: () => http.request<Order[] | Page<Order>>('/api/orders'),
+  list: (page = 0, size = 20) => http.request<Page<Order>>(`/api/orders${q({ page, size })}`),
   get: (id: number) => http.request<Order>(`/api/orders/${id}`),
 };
 
@@ -153,17 +167,23 @@ export const stats = {
     http.request<{ windowSeconds: number; slotSeconds: number; points: RoutePoint[] }>(`/api/stats/series${q({ window })}`),
 };
 
-// ---------- licence (branch control; assumed shapes)
+// ---------- licence (branch control)
 export interface LicenseStatus {
   valid: boolean;
+  /** missing, expired, not-yet-valid, bad-signature, untrusted-key, malformed */
   reason?: string;
+  notBefore?: string;
+  expiresAt?: string;
+}
+export interface LicenseDetails extends LicenseStatus {
+  detail?: string;
   licensee?: string;
   edition?: string;
   features?: string[];
   seats?: number;
-  notBefore?: string;
-  expiresAt?: string;
-  [k: string]: unknown;
+  issuedAt?: string;
+  keyId?: string;
+  trustedKeyIds?: string[];
 }
 export const license = {
   status: () => http.request<LicenseStatus>('/api/license/status'),
@@ -213,31 +233,56 @@ export interface AuditEntry {
   detail?: string;
 }
 
-/** Assumed (pedagogy branch): a class session as the admin API lists it. */
+export type Level = 'BAC1' | 'BAC2' | 'BAC3' | 'BAC4' | 'BAC5';
+/** A class session (branch pedagogy). */
 export interface ClassSession {
-  id: string;
-  code: string;
-  title?: string;
-  level: string;
-  studentPageOpen: boolean;
-  createdAt?: string;
-  students?: number;
+  id: number;
+  name: string;
+  level: Level;
+  joinCode: string;
+  studentPage: 'open' | 'closed';
+  archived: boolean;
+  createdAt: string;
+  students: number;
+  enigmas: number;
 }
-export interface ProgressRow {
+export interface ProgressCell {
+  solved: boolean;
+  stars?: number | null;
+  hintsTaken: number;
+  wrongAnswers: number;
+  attempts: number;
+  solvedAt?: string | null;
+}
+export interface StudentProgress {
+  id: number;
   nickname: string;
   stars: number;
   solved: number;
-  hintsUsed?: number;
-  lastActivity?: string;
+  hintsTaken: number;
+  wrongAnswers: number;
+  attempts: number;
+  lastSeenAt?: string;
+  enigmas: Record<string, ProgressCell>;
+}
+export interface Rank {
+  rank: number;
+  nickname: string;
+  stars: number;
+  solved: number;
+  lastSolveAt?: string | null;
 }
 export interface SessionProgress {
-  session?: ClassSession;
-  enigmas?: { id: string; question?: string; solvedBy?: number }[];
-  students: ProgressRow[];
+  session: ClassSession;
+  enigmas: { key: string; question: string; type: string; maxStars: number; open: boolean; ready: boolean; solvedBy: number }[];
+  students: StudentProgress[];
+  leaderboard: Rank[];
+  generatedAt: string;
 }
 
 export function admin(token: string) {
-  const h = { 'X-Admin-Token': token };
+  // the actor recorded in the chaos audit log
+  const h = { 'X-Admin-Token': token, 'X-Perfshop-Actor': 'web-console' };
   const get = <T>(path: string) => http.request<T>(path, { headers: h });
   const send = <T>(method: string, path: string, body?: unknown) => http.request<T>(path, { method, body, headers: h });
   return {
@@ -248,65 +293,92 @@ export function admin(token: string) {
     halt: () => send<{ halted: number }>('POST', '/api/admin/chaos/halt'),
     audit: (limit = 20) => get<AuditEntry[]>(`/api/admin/chaos/audit${q({ limit })}`),
     stats: (window = 60) => get<{ windowSeconds: number; routes: RouteSummary[] }>(`/api/admin/stats${q({ window })}`),
-    // licence (assumed: the licence file is sent as its text)
-    license: () => get<LicenseStatus>('/api/admin/license'),
-    installLicense: (text: string) =>
-      http.request<LicenseStatus>('/api/admin/license', { method: 'PUT', rawBody: text, contentType: 'text/plain', headers: h }),
-    removeLicense: () => send<void>('DELETE', '/api/admin/license'),
+    // licence: the licence file itself is the body
+    license: () => get<LicenseDetails>('/api/admin/license'),
+    installLicense: (fileText: string) =>
+      http.request<LicenseDetails>('/api/admin/license', { method: 'PUT', rawBody: fileText, contentType: 'application/json', headers: h }),
+    removeLicense: () => send<LicenseDetails>('DELETE', '/api/admin/license'),
     // data (branch shop)
     resetData: () => send<unknown>('POST', '/api/admin/data/reset'),
-    // class sessions (branch pedagogy; assumed)
+    // class sessions (branch pedagogy)
     sessions: () => get<ClassSession[]>('/api/admin/sessions'),
-    createSession: (title: string, level: string) => send<ClassSession>('POST', '/api/admin/sessions', { title, level }),
-    setStudentPage: (id: string, open: boolean) =>
-      send<ClassSession>('POST', `/api/admin/sessions/${enc(id)}/${open ? 'open' : 'close'}`),
-    progress: (id: string) => get<SessionProgress>(`/api/admin/sessions/${enc(id)}/progress`),
+    createSession: (name: string, level: Level) => send<ClassSession>('POST', '/api/admin/sessions', { name, level }),
+    setStudentPage: (id: number, open: boolean) => send<ClassSession>('POST', `/api/admin/sessions/${id}/${open ? 'open' : 'close'}`),
+    progress: (id: number) => get<SessionProgress>(`/api/admin/sessions/${id}/progress`),
+    addEnigma: (id: number, spec: EnigmaSpec) => send<unknown>('POST', `/api/admin/sessions/${id}/enigmas`, spec),
   };
 }
 export type AdminApi = ReturnType<typeof admin>;
 
-// ---------- student (branch pedagogy; assumed shapes). The agent code travels in X-Agent-Code.
-export interface Agent {
+// ---------- student (branch pedagogy). The agent code travels in X-Agent-Code.
+export interface EnigmaSpec {
+  id: string;
+  question: string;
+  answer: { type: AnswerKind; options?: string[]; correct?: number[]; value?: number; tolerance?: number; unit?: string; pattern?: string; accepted?: string[]; route?: string };
+  hints?: string[];
+  stars?: number;
+  open?: boolean;
+}
+export interface Joined {
   agentCode: string;
   nickname: string;
-  sessionCode?: string;
-  level?: string;
-  stars?: number;
+  session: { name: string; level: Level };
+}
+export interface Me {
+  nickname: string;
+  session: { name: string; level: Level };
+  stars: number;
+  solved: number;
+  enigmas: number;
+  maxStars: number;
 }
 export type AnswerKind = 'choice' | 'number' | 'text' | 'route' | 'bound';
 export interface Enigma {
   id: string;
   question: string;
-  kind?: AnswerKind;
-  options?: string[];
-  unit?: string;
+  type: AnswerKind;
+  options?: string[] | null;
+  multiple?: boolean | null;
+  unit?: string | null;
   maxStars: number;
-  stars: number;
-  solved: boolean;
+  starsAvailable: number;
   hints: string[];
-  hintsLeft: number;
+  hintsTotal: number;
+  hintsTaken: number;
+  hintsReleased: number;
+  wrongAnswers: number;
+  solved: boolean;
+  stars?: number | null;
+  open: boolean;
+  /** false while a run-time binding is still unknown */
+  ready: boolean;
 }
 export interface AnswerResult {
   correct: boolean;
-  stars: number;
+  solved: boolean;
+  alreadySolved: boolean;
+  stars?: number | null;
+  starsAvailable: number;
+  wrongAnswers: number;
   message?: string;
 }
-export interface LeaderRow {
-  nickname: string;
-  stars: number;
-  solved: number;
+export interface Hint {
+  number: number;
+  text: string;
+  hintsTaken: number;
+  starsAvailable: number;
 }
 
 export function student(agentCode: string) {
   const h = { 'X-Agent-Code': agentCode };
   return {
-    me: () => http.request<Agent>('/api/student/me', { headers: h }),
+    me: () => http.request<Me>('/api/student/me', { headers: h }),
     enigmas: () => http.request<Enigma[]>('/api/student/enigmas', { headers: h }),
-    answer: (id: string, answer: string) =>
-      http.request<AnswerResult>(`/api/student/enigmas/${enc(id)}/answer`, { method: 'POST', body: { answer }, headers: h }),
-    hint: (id: string) => http.request<Enigma>(`/api/student/enigmas/${enc(id)}/hint`, { method: 'POST', headers: h }),
-    leaderboard: () => http.request<LeaderRow[]>('/api/student/leaderboard', { headers: h }),
+    /** Text-like answers go in `answer`, choice answers as option indexes in `choices`. */
+    answer: (id: string, answer: { answer?: string; choices?: number[] }) =>
+      http.request<AnswerResult>(`/api/student/enigmas/${enc(id)}/answer`, { method: 'POST', body: answer, headers: h }),
+    hint: (id: string) => http.request<Hint>(`/api/student/enigmas/${enc(id)}/hints`, { method: 'POST', headers: h }),
+    leaderboard: () => http.request<Rank[]>('/api/student/leaderboard', { headers: h }),
   };
 }
-export const join = (code: string, nickname: string) =>
-  http.request<Agent>('/api/student/join', { method: 'POST', body: { code, nickname } });
+export const join = (code: string, nickname: string) => http.request<Joined>('/api/student/join', { method: 'POST', body: { code, nickname } });

@@ -80,13 +80,13 @@ export function Stars({ value, max = 3, label }: { value: number; max?: number; 
 
 /** Loads data and reloads it on demand or on an interval; keeps the last good value on errors. */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[], intervalMs?: number) {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean; at?: number }>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
     const run = () =>
       load().then(
-        (data) => live && setState({ data, loading: false }),
+        (data) => live && setState({ data, loading: false, at: Date.now() }),
         (error) => live && setState((s) => ({ data: s.data, error, loading: false })),
       );
     setState((s) => ({ ...s, loading: true }));

@@ -41,9 +41,12 @@ describe('durations and rates', () => {
     expect(formatRemaining(899)).toBe('14:59');
     expect(formatRemaining(3725)).toBe('1:02:05');
     expect(formatRemaining(-5)).toBe('0:00');
-    const now = Date.parse('2026-11-24T10:00:00Z');
-    expect(remainingSeconds('2026-11-24T10:15:00Z', now)).toBe(900);
-    expect(remainingSeconds('2026-11-24T09:00:00Z', now)).toBe(0);
-    expect(remainingSeconds('garbage', now)).toBe(0);
+    // the server said 900 s at fetch time; the local clock only measures what passed since
+    const fetchedAt = 5_000_000;
+    expect(remainingSeconds(900, fetchedAt, fetchedAt)).toBe(900);
+    expect(remainingSeconds(900, fetchedAt, fetchedAt + 1_500)).toBe(899);
+    expect(remainingSeconds(900, fetchedAt, fetchedAt + 901_000)).toBe(0);
+    expect(remainingSeconds(900, fetchedAt, fetchedAt - 60_000)).toBe(900);
+    expect(remainingSeconds(Number.NaN, fetchedAt, fetchedAt)).toBe(0);
   });
 });

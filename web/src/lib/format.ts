@@ -34,9 +34,12 @@ export function formatRemaining(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 
-/** Seconds left of an activation, from its expiry and the local clock (ticks between polls). */
-export function remainingSeconds(expiresAt: string, nowMs: number): number {
-  const end = Date.parse(expiresAt);
-  if (!Number.isFinite(end)) return 0;
-  return Math.max(0, Math.round((end - nowMs) / 1000));
+/**
+ * Seconds left of an activation between two polls: the server's own count at fetch time minus what
+ * the local clock says has passed since (so a browser clock that is off does not matter).
+ */
+export function remainingSeconds(remainingAtFetch: number, fetchedAtMs: number, nowMs: number): number {
+  if (!Number.isFinite(remainingAtFetch)) return 0;
+  const elapsed = Math.max(0, (nowMs - fetchedAtMs) / 1000);
+  return Math.max(0, Math.ceil(remainingAtFetch - elapsed));
 }

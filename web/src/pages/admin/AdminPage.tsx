@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { license, type AdminApi } from '../../api/client';
+import { type AdminApi, type Level } from '../../api/client';
 import { AdminGate, useAdmin } from '../../components/AdminGate';
 import { ProblemView, useAsync } from '../../components/ui';
 import { useTitle } from '../../lib/router';
@@ -36,7 +36,7 @@ function Admin() {
 }
 
 function LicencePanel({ api }: { api: AdminApi }) {
-  const status = useAsync(() => license.status(), []);
+  const status = useAsync(() => api.license(), []);
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState('');
@@ -74,6 +74,12 @@ function LicencePanel({ api }: { api: AdminApi }) {
             <>
               <dt>Expires</dt>
               <dd>{new Date(s.expiresAt).toLocaleString()}</dd>
+            </>
+          ) : null}
+          {!s.valid && s.detail ? (
+            <>
+              <dt>Why</dt>
+              <dd>{s.detail}</dd>
             </>
           ) : null}
         </dl>
@@ -161,12 +167,12 @@ function DataPanel({ api }: { api: AdminApi }) {
   );
 }
 
-const LEVELS = ['BAC1', 'BAC2', 'BAC3', 'BAC4', 'BAC5'];
+const LEVELS: Level[] = ['BAC1', 'BAC2', 'BAC3', 'BAC4', 'BAC5'];
 
 function SessionsPanel({ api }: { api: AdminApi }) {
   const sessions = useAsync(() => api.sessions(), [], 10000);
   const [title, setTitle] = useState('');
-  const [level, setLevel] = useState('BAC1');
+  const [level, setLevel] = useState<Level>('BAC1');
   const [error, setError] = useState<unknown>();
   const act = async (f: () => Promise<unknown>) => {
     setError(undefined);
@@ -196,7 +202,7 @@ function SessionsPanel({ api }: { api: AdminApi }) {
         </div>
         <div className="field narrow">
           <label htmlFor="session-level">Level</label>
-          <select id="session-level" value={level} onChange={(e) => setLevel(e.target.value)}>
+          <select id="session-level" value={level} onChange={(e) => setLevel(e.target.value as Level)}>
             {LEVELS.map((l) => (
               <option key={l}>{l}</option>
             ))}
@@ -216,24 +222,26 @@ function SessionsPanel({ api }: { api: AdminApi }) {
                 <th scope="col">Level</th>
                 <th scope="col">Join code</th>
                 <th scope="col">Students</th>
+                <th scope="col">Enigmas</th>
                 <th scope="col">Student page</th>
               </tr>
             </thead>
             <tbody>
               {sessions.data.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row">{s.title ?? s.id}</th>
+                  <th scope="row">{s.name}</th>
                   <td>{s.level}</td>
                   <td>
-                    <code>{s.code}</code>
+                    <code data-testid="join-code">{s.joinCode}</code>
                   </td>
-                  <td>{s.students ?? '—'}</td>
+                  <td>{s.students}</td>
+                  <td>{s.enigmas}</td>
                   <td>
-                    <button type="button" className={s.studentPageOpen ? 'secondary' : ''} onClick={() => act(() => api.setStudentPage(s.id, !s.studentPageOpen))}>
-                      {s.studentPageOpen ? 'Close' : 'Open'}
-                      <span className="visually-hidden"> the student page of {s.title ?? s.code}</span>
-                    </button>{' '}
-                    <span className={`badge ${s.studentPageOpen ? 'on' : ''}`}>{s.studentPageOpen ? 'open' : 'closed'}</span>
+                    <span className={`badge ${s.studentPage === 'open' ? 'on' : ''}`}>{s.studentPage}</span>{' '}
+                    <button type="button" className={s.studentPage === 'open' ? 'secondary' : ''} onClick={() => act(() => api.setStudentPage(s.id, s.studentPage !== 'open'))}>
+                      {s.studentPage === 'open' ? 'Close' : 'Open'}
+                      <span className="visually-hidden"> the student page of {s.name}</span>
+                    </button>
                   </td>
                 </tr>
               ))}

@@ -80,7 +80,7 @@ function Console() {
                     <td>{a.routes?.length ? a.routes.map((r) => <code key={r}>{r} </code>) : 'all routes'}</td>
                     <td>{a.scope?.kind === 'all' || !a.scope ? 'everyone' : `${a.scope.kind} ${a.scope.id ?? ''}`}</td>
                     <td>
-                      <time dateTime={a.expiresAt}>{formatRemaining(remainingSeconds(a.expiresAt, now))}</time>
+                      <time dateTime={a.expiresAt}>{formatRemaining(remainingSeconds(a.remainingSeconds, status.at ?? now, now))}</time>
                     </td>
                     <td>
                       <button type="button" className="secondary" onClick={() => api.disable(a.type).then(refresh, refresh)}>

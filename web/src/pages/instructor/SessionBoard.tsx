@@ -5,9 +5,9 @@ import { ProblemView, Stars, useAsync } from '../../components/ui';
 /** Live progress of one class session (polled: EventSource cannot send the admin token header). */
 export function SessionBoard({ api }: { api: AdminApi }) {
   const sessions = useAsync(() => api.sessions(), [], 15000);
-  const [chosen, setChosen] = useState('');
-  const id = chosen || sessions.data?.[0]?.id || '';
-  const progress = useAsync(() => (id ? api.progress(id) : Promise.resolve(undefined)), [id], 5000);
+  const [chosen, setChosen] = useState<number>();
+  const id = chosen ?? sessions.data?.[0]?.id;
+  const progress = useAsync(() => (id !== undefined ? api.progress(id) : Promise.resolve(undefined)), [id], 5000);
   return (
     <section aria-labelledby="board-title" className="card">
       <div className="section-head">
@@ -15,10 +15,10 @@ export function SessionBoard({ api }: { api: AdminApi }) {
         {sessions.data && sessions.data.length > 0 ? (
           <div className="field inline">
             <label htmlFor="board-session">Session</label>
-            <select id="board-session" value={id} onChange={(e) => setChosen(e.target.value)}>
+            <select id="board-session" value={id} onChange={(e) => setChosen(Number(e.target.value))}>
               {sessions.data.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.title ?? s.code} ({s.level}, code {s.code})
+                  {s.name} ({s.level}, code {s.joinCode}, page {s.studentPage})
                 </option>
               ))}
             </select>
@@ -55,7 +55,7 @@ export function SessionBoard({ api }: { api: AdminApi }) {
                     <td>
                       <Stars value={Math.min(s.stars, 5)} max={5} label={`${s.stars} stars`} /> {s.stars}
                     </td>
-                    <td>{s.hintsUsed ?? '—'}</td>
+                    <td>{s.hintsTaken}</td>
                   </tr>
                 ))}
             </tbody>

@@ -82,7 +82,7 @@ export function Catalogue({ route }: { route: Route }) {
             {data.totalItems} product{data.totalItems === 1 ? '' : 's'}
             {q ? ` matching “${q}”` : ''}
           </p>
-          <ul className="product-grid">
+          <ul className="product-grid" aria-busy={products.loading} data-testid="product-grid">
             {data.items.map((p) => (
               <li key={p.id} className="card product-card">
                 <Link to={`/shop/product/${p.id}`} className="product-link">

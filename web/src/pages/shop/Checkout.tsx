@@ -5,16 +5,28 @@ import { Link, Loading, ProblemView, toProblemOf } from '../../components/ui';
 import { formatMoney } from '../../lib/format';
 import { useTitle } from '../../lib/router';
 import { cartCount } from '../../state';
+import { useSignedIn } from './Account';
 import { CartSummary, useCart } from './CartPage';
 
 const EMPTY: CheckoutRequest = {
-  shipping: { name: '', address: '', city: '', postcode: '', country: 'BE' },
+  email: '',
+  shippingAddress: { name: '', line1: '', city: '', postalCode: '', country: 'BE' },
   payment: { cardNumber: '', expiry: '', cvc: '' },
 };
+
+/** What is sent: card number digits only, country upper case, no email when signed in. */
+export function checkoutBody(form: CheckoutRequest, signedIn: boolean): CheckoutRequest {
+  return {
+    email: signedIn ? undefined : form.email?.trim() || undefined,
+    shippingAddress: { ...form.shippingAddress, country: form.shippingAddress.country.trim().toUpperCase(), postalCode: form.shippingAddress.postalCode.trim() },
+    payment: { cardNumber: form.payment.cardNumber.replace(/[\s-]/g, ''), expiry: form.payment.expiry.trim(), cvc: form.payment.cvc.trim() },
+  };
+}
 
 export function Checkout() {
   useTitle('Checkout');
   const { cart, error: cartError, reload } = useCart();
+  const me = useSignedIn();
   const [form, setForm] = useState<CheckoutRequest>(EMPTY);
   // One key per checkout attempt: a retry after a timeout re-sends the same key, so the server
   // can never create the order twice. It changes only once an order has been placed.
@@ -36,9 +48,9 @@ export function Checkout() {
       </section>
     );
   }
-  const set = (group: 'shipping' | 'payment', field: string, value: string) =>
+  const set = (group: 'shippingAddress' | 'payment', field: string, value: string) =>
     setForm((f) => ({ ...f, [group]: { ...f[group], [field]: value } }));
-  const field = (group: 'shipping' | 'payment', name: string, label: string, extra: Record<string, unknown> = {}) => (
+  const field = (group: 'shippingAddress' | 'payment', name: string, label: string, extra: Record<string, unknown> = {}) => (
     <div className="field">
       <label htmlFor={`${group}-${name}`}>{label}</label>
       <input
@@ -69,7 +81,7 @@ export function Checkout() {
               setBusy(true);
               setError(undefined);
               try {
-                const placed = await orders.checkout(form, key);
+                const placed = await orders.checkout(checkoutBody(form, !!me), key);
                 setOrder(placed);
                 setKey(uuidV4());
                 cartCount.set(0);
@@ -80,14 +92,26 @@ export function Checkout() {
               }
             }}
           >
+            {me ? null : (
+              <fieldset>
+                <legend>Contact</legend>
+                <p className="small muted">
+                  Checking out as a guest. <Link to="/shop/account?next=/shop/checkout">Sign in</Link> to keep the order in your history.
+                </p>
+                <div className="field">
+                  <label htmlFor="checkout-email">Email</label>
+                  <input id="checkout-email" type="email" required autoComplete="email" maxLength={254} value={form.email ?? ''} onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))} />
+                </div>
+              </fieldset>
+            )}
             <fieldset>
               <legend>Shipping</legend>
-              {field('shipping', 'name', 'Full name', { autoComplete: 'name', maxLength: 80 })}
-              {field('shipping', 'address', 'Address', { autoComplete: 'street-address', maxLength: 200 })}
+              {field('shippingAddress', 'name', 'Full name', { autoComplete: 'name', maxLength: 80 })}
+              {field('shippingAddress', 'line1', 'Address', { autoComplete: 'street-address', maxLength: 120 })}
               <div className="row">
-                {field('shipping', 'city', 'City', { autoComplete: 'address-level2', maxLength: 80 })}
-                {field('shipping', 'postcode', 'Postcode', { autoComplete: 'postal-code', maxLength: 16 })}
-                {field('shipping', 'country', 'Country code', { autoComplete: 'country', maxLength: 2, pattern: '[A-Za-z]{2}' })}
+                {field('shippingAddress', 'city', 'City', { autoComplete: 'address-level2', maxLength: 80 })}
+                {field('shippingAddress', 'postalCode', 'Postcode', { autoComplete: 'postal-code', maxLength: 16 })}
+                {field('shippingAddress', 'country', 'Country code', { autoComplete: 'country', maxLength: 2, pattern: '[A-Za-z]{2}' })}
               </div>
             </fieldset>
             <fieldset>

@@ -5,10 +5,7 @@ import { useTitle } from '../../lib/router';
 
 export function Orders() {
   useTitle('Orders');
-  const list = useAsync(async () => {
-    const answer = await orders.list();
-    return Array.isArray(answer) ? answer : (answer?.items ?? []);
-  }, []);
+  const list = useAsync(async () => (await orders.list()).items, []);
   return (
     <section aria-labelledby="orders-title">
       <h1 id="orders-title">Your orders</h1>

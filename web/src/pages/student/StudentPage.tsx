@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { join, stats, student, type Agent, type Enigma } from '../../api/client';
+import { join, stats, student, type AnswerResult, type Enigma, type Joined } from '../../api/client';
 import { Loading, ProblemView, Stars, useAsync } from '../../components/ui';
 import { useTitle } from '../../lib/router';
 import { LiveMetrics } from './LiveMetrics';
@@ -24,7 +24,7 @@ export function StudentPage() {
   );
 }
 
-function JoinForm({ onJoined }: { onJoined: (a: Agent) => void }) {
+function JoinForm({ onJoined }: { onJoined: (a: Pick<Joined, 'agentCode'>) => void }) {
   const [code, setCode] = useState('');
   const [nickname, setNickname] = useState('');
   const [restore, setRestore] = useState('');
@@ -67,7 +67,7 @@ function JoinForm({ onJoined }: { onJoined: (a: Agent) => void }) {
         aria-labelledby="restore-title"
         onSubmit={(e) => {
           e.preventDefault();
-          if (restore.trim()) onJoined({ agentCode: restore.trim(), nickname: '' });
+          if (restore.trim()) onJoined({ agentCode: restore.trim() });
         }}
       >
         <h2 id="restore-title">Already joined?</h2>
@@ -87,22 +87,29 @@ function JoinForm({ onJoined }: { onJoined: (a: Agent) => void }) {
 function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void }) {
   const api = student(agentCode);
   const me = useAsync(() => api.me(), [agentCode], 15000);
-  const enigmas = useAsync(() => api.enigmas(), [agentCode], 10000);
+  const enigmas = useAsync(() => api.enigmas(), [agentCode], 5000);
   const board = useAsync(() => api.leaderboard(), [agentCode], 10000);
   const routes = useAsync(() => stats.routes(300).then((s) => s.routes.map((r) => r.route).sort()), [], 30000);
+  const refresh = () => {
+    enigmas.reload();
+    board.reload();
+    me.reload();
+  };
+  const open = (enigmas.data ?? []).filter((e) => e.open);
   return (
     <div className="stack">
       <section className="card agent" aria-labelledby="agent-title">
         <h2 id="agent-title">Agent {me.data?.nickname ?? ''}</h2>
+        {me.data ? (
+          <p>
+            Session <strong>{me.data.session.name}</strong> ({me.data.session.level}) · <strong data-testid="my-stars">{me.data.stars}</strong> of {me.data.maxStars} stars ·{' '}
+            {me.data.solved} of {me.data.enigmas} enigmas solved
+          </p>
+        ) : null}
         <p>
           Your agent code: <code data-testid="agent-code" className="agent-code">{agentCode}</code>
         </p>
         <p className="muted small">Write it down: it restores your progress on any browser.</p>
-        {me.data?.stars !== undefined ? (
-          <p>
-            Stars earned: <strong data-testid="my-stars">{me.data.stars}</strong>
-          </p>
-        ) : null}
         {me.error ? <ProblemView error={me.error} onRetry={me.reload} /> : null}
         <button type="button" className="secondary" onClick={onLeave}>
           Leave this session
@@ -112,10 +119,10 @@ function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void
         <h2 id="enigmas-title">Enigmas</h2>
         {enigmas.error ? <ProblemView error={enigmas.error} onRetry={enigmas.reload} /> : null}
         {!enigmas.data && !enigmas.error ? <Loading /> : null}
-        {enigmas.data && enigmas.data.length === 0 ? <p className="muted">No enigma is open yet. Watch the shop!</p> : null}
+        {enigmas.data && open.length === 0 ? <p className="muted">No enigma is open yet. Watch the shop!</p> : null}
         <ul className="enigma-list">
-          {(enigmas.data ?? []).map((e) => (
-            <EnigmaCard key={e.id} enigma={e} agentCode={agentCode} onChange={() => (enigmas.reload(), board.reload(), me.reload())} />
+          {open.map((e) => (
+            <EnigmaCard key={e.id} enigma={e} agentCode={agentCode} onChange={refresh} />
           ))}
         </ul>
         <datalist id="known-routes">
@@ -129,19 +136,24 @@ function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void
         {board.error ? <ProblemView error={board.error} /> : null}
         {board.data ? (
           <div className="table-wrap">
-            <table>
+            <table data-testid="leaderboard">
               <thead>
                 <tr>
-                  <th scope="col">#</th>
+                  <th scope="col">Rank</th>
                   <th scope="col">Agent</th>
                   <th scope="col">Stars</th>
                   <th scope="col">Solved</th>
                 </tr>
               </thead>
               <tbody>
-                {board.data.map((r, i) => (
-                  <tr key={`${r.nickname}-${i}`}>
-                    <td>{i + 1}</td>
+                {board.data.length === 0 ? (
+                  <tr>
+                    <td colSpan={4}>Nobody has scored yet.</td>
+                  </tr>
+                ) : null}
+                {board.data.map((r) => (
+                  <tr key={`${r.rank}-${r.nickname}`}>
+                    <td>{r.rank}</td>
                     <td>{r.nickname}</td>
                     <td>{r.stars}</td>
                     <td>{r.solved}</td>
@@ -159,11 +171,12 @@ function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void
 function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode: string; onChange: () => void }) {
   const api = student(agentCode);
   const [answer, setAnswer] = useState('');
-  const [result, setResult] = useState<{ correct: boolean; message?: string }>();
+  const [choices, setChoices] = useState<number[]>([]);
+  const [result, setResult] = useState<AnswerResult>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   useEffect(() => setResult(undefined), [enigma.id]);
-  const id = `answer-${enigma.id}`;
+  const id = `answer-${enigma.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const act = async (f: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
@@ -175,12 +188,14 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
       setBusy(false);
     }
   };
-  const kind = enigma.kind ?? 'text';
+  const hintsLeft = enigma.hintsTotal - enigma.hints.length;
+  const earned = enigma.solved ? (enigma.stars ?? 0) : enigma.starsAvailable;
+  const options = enigma.options ?? [];
   return (
     <li className={`card enigma${enigma.solved ? ' solved' : ''}`} data-testid={`enigma-${enigma.id}`}>
       <div className="section-head">
         <h3>{enigma.question}</h3>
-        <Stars value={enigma.stars} max={enigma.maxStars} label={`${enigma.stars} of ${enigma.maxStars} stars ${enigma.solved ? 'earned' : 'still available'}`} />
+        <Stars value={earned} max={enigma.maxStars} label={enigma.solved ? `${earned} of ${enigma.maxStars} stars earned` : `${earned} of ${enigma.maxStars} stars still available`} />
       </div>
       {enigma.hints.length ? (
         <ol className="hints" aria-label="Hints">
@@ -190,49 +205,62 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
         </ol>
       ) : null}
       {enigma.solved ? (
-        <p className="notice ok">Solved.</p>
+        <p className="notice ok">Solved — {enigma.stars ?? 0} star{enigma.stars === 1 ? '' : 's'}.</p>
+      ) : !enigma.ready ? (
+        <p className="muted">This enigma opens once the scenario has picked its target. Keep watching.</p>
       ) : (
         <form
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
             void act(async () => {
-              const r = await api.answer(enigma.id, answer.trim());
+              const r = await api.answer(enigma.id, enigma.type === 'choice' ? { choices } : { answer: answer.trim() });
               setResult(r);
-              if (r.correct) onChange();
+              onChange();
             });
           }}
         >
-          <div className="field grow">
-            <label htmlFor={id}>Your answer{enigma.unit ? ` (${enigma.unit})` : ''}</label>
-            {kind === 'choice' && enigma.options ? (
-              <select id={id} required value={answer} onChange={(e) => setAnswer(e.target.value)}>
-                <option value="">Choose…</option>
-                {enigma.options.map((o, i) => (
-                  <option key={i} value={String(i)}>
-                    {o}
-                  </option>
-                ))}
-              </select>
-            ) : (
+          {enigma.type === 'choice' ? (
+            <fieldset className="grow choices">
+              <legend>{enigma.multiple ? 'Pick every right answer' : 'Pick one answer'}</legend>
+              {options.map((o, i) => (
+                <label key={i} className="check">
+                  <input
+                    type={enigma.multiple ? 'checkbox' : 'radio'}
+                    name={id}
+                    checked={choices.includes(i)}
+                    onChange={(e) => setChoices((c) => (enigma.multiple ? (e.target.checked ? [...c, i] : c.filter((x) => x !== i)) : [i]))}
+                  />{' '}
+                  {o}
+                </label>
+              ))}
+            </fieldset>
+          ) : (
+            <div className="field grow">
+              <label htmlFor={id}>
+                Your answer
+                {enigma.unit ? ` (${enigma.unit})` : ''}
+                {enigma.type === 'route' ? ' — a route such as GET /api/products/{id}' : ''}
+              </label>
               <input
                 id={id}
                 required
-                list={kind === 'route' || kind === 'bound' ? 'known-routes' : undefined}
-                inputMode={kind === 'number' ? 'decimal' : undefined}
+                list={enigma.type === 'route' || enigma.type === 'bound' ? 'known-routes' : undefined}
+                inputMode={enigma.type === 'number' ? 'decimal' : undefined}
                 value={answer}
                 maxLength={200}
+                autoComplete="off"
                 onChange={(e) => setAnswer(e.target.value)}
               />
-            )}
-          </div>
-          <button type="submit" disabled={busy}>
+            </div>
+          )}
+          <button type="submit" disabled={busy || (enigma.type === 'choice' && choices.length === 0)}>
             Answer
           </button>
           <button
             type="button"
             className="secondary"
-            disabled={busy || enigma.hintsLeft <= 0}
+            disabled={busy || hintsLeft <= 0}
             onClick={() =>
               act(async () => {
                 await api.hint(enigma.id);
@@ -240,11 +268,17 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
               })
             }
           >
-            Take a hint (costs a star)
+            {hintsLeft > 0 ? `Take a hint (${hintsLeft} left, costs a star)` : 'No hint left'}
           </button>
         </form>
       )}
-      <div aria-live="polite">{result ? <p className={`notice ${result.correct ? 'ok' : 'bad'}`}>{result.message ?? (result.correct ? 'Correct!' : 'Not quite — try again.')}</p> : null}</div>
+      <div aria-live="polite">
+        {result ? (
+          <p className={`notice ${result.correct ? 'ok' : 'bad'}`} data-testid="answer-result">
+            {result.message ?? (result.correct ? 'Correct!' : 'Not quite — try again.')}
+          </p>
+        ) : null}
+      </div>
       {error ? <ProblemView error={error} /> : null}
     </li>
   );
