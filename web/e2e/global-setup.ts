@@ -5,6 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     adminToken: string;
+    licenceFile: string;
   }
 }
 
@@ -15,6 +16,7 @@ export async function setup(project: TestProject) {
   server = await startServer();
   project.provide('baseUrl', server.baseUrl);
   project.provide('adminToken', server.adminToken);
+  project.provide('licenceFile', server.licence.file);
   console.log(`e2e: server up at ${server.baseUrl}`);
 }
 

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provisionLicence, type IssuedLicence } from './licence';
 
 export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS_DIR = join(WEB_DIR, 'test-results');
@@ -17,6 +18,7 @@ export interface RunningServer {
   baseUrl: string;
   adminToken: string;
   dataDir: string;
+  licence: IssuedLicence;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,10 @@ export async function startServer(extraArgs: string[] = []): Promise<RunningServ
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'perfshop-e2e-'));
   const adminToken = `e2e-${randomBytes(24).toString('hex')}`;
+  // started licensed, as `make run` starts (a build without the licence gate ignores the files)
+  const licence = provisionLicence(dataDir);
+  // PERFSHOP_E2E_WEB_DIST serves the pages from a fresh `npm run build` instead of the jar's copy
+  const webDist = process.env.PERFSHOP_E2E_WEB_DIST ? [`--spring.web.resources.static-locations=file:${resolve(process.env.PERFSHOP_E2E_WEB_DIST)}/`] : [];
   mkdirSync(RESULTS_DIR, { recursive: true });
   const log = createWriteStream(join(RESULTS_DIR, 'server.log'));
   const child = spawn(
@@ -84,6 +90,7 @@ export async function startServer(extraArgs: string[] = []): Promise<RunningServ
       '--server.address=127.0.0.1',
       `--perfshop.data-dir=${dataDir}`,
       `--perfshop.admin.token=${adminToken}`,
+      ...webDist,
       ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PERFSHOP_ADMIN_TOKEN: '' } },
@@ -113,5 +120,5 @@ export async function startServer(extraArgs: string[] = []): Promise<RunningServ
     await stop();
     throw new Error(`${(e as Error).message}; see web/test-results/server.log`);
   }
-  return { baseUrl, adminToken, dataDir, stop };
+  return { baseUrl, adminToken, dataDir, licence, stop };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, Correlation, HttpClient, toProblem, uuidV4 } from './http';
+import { ApiError, Correlation, HttpClient, refreshPathFor, toProblem, uuidV4 } from './http';
 
 type Call = { url: string; init: RequestInit };
 function fakeFetch(answers: Response[]) {
@@ -104,6 +104,37 @@ describe('HttpClient', () => {
     expect(headersOf(f.calls[1])['X-CSRF-Token']).toBe('new-1');
     await expect(client.request('/api/cart/items', { method: 'POST', body: {} })).rejects.toThrow('stale CSRF token');
     expect(f.calls).toHaveLength(4);
+  });
+
+  it('does not retry a conflict that is not about a token, even when tokens rotate', async () => {
+    const f = fakeFetch([json({ type: 'https://perfshop.dev/problems/out-of-stock', title: 'Out of stock', status: 409 }, 409, { 'X-Session-Token': 'new' }), json({})]);
+    const client = new HttpClient('', f.impl);
+    await expect(client.request('/api/orders', { method: 'POST' })).rejects.toThrow('Out of stock');
+    expect(f.calls).toHaveLength(1);
+  });
+
+  it('retries a replayed single-use token once with the fresh one', async () => {
+    const f = fakeFetch([
+      json({ type: 'https://perfshop.dev/problems/token-replayed', title: 'Token already used', status: 409 }, 409, { 'X-Action-Token': 'fresh' }),
+      json({ ok: 1 }),
+    ]);
+    const client = new HttpClient('', f.impl);
+    expect(await client.request('/api/cart/items', { method: 'POST', body: {} })).toEqual({ ok: 1 });
+    expect(headersOf(f.calls[1])['X-Action-Token']).toBe('fresh');
+  });
+
+  it('fetches a fresh action token with the safe request the page would have made, then retries', async () => {
+    const f = fakeFetch([
+      json({ type: 'https://perfshop.dev/problems/token-missing', title: 'Token required', status: 428 }, 428),
+      json({ items: [] }, 200, { 'X-Action-Token': 'act-1' }),
+      json({ id: 7 }, 201),
+    ]);
+    const client = new HttpClient('', f.impl);
+    expect(await client.request('/api/orders', { method: 'POST', body: {} })).toEqual({ id: 7 });
+    expect(f.calls.map((c) => `${c.init.method} ${c.url}`)).toEqual(['POST /api/orders', 'GET /api/cart', 'POST /api/orders']);
+    expect(headersOf(f.calls[2])['X-Action-Token']).toBe('act-1');
+    expect(refreshPathFor('/api/cart/items/3')).toBe('/api/cart');
+    expect(refreshPathFor('/api/products/3/reviews')).toBe('/api/products/3/reviews');
   });
 
   it('does not retry a refusal that brought no new token', async () => {

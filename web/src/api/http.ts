@@ -92,6 +92,16 @@ export const CORRELATION_HEADERS = ['X-CSRF-Token', 'X-Session-Token', 'X-Step-T
 export type CorrelationHeader = (typeof CORRELATION_HEADERS)[number];
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const RETRYABLE = new Set([400, 403, 409, 412, 428]);
+
+/** The safe request a page would have made before an unsafe one (where a fresh token comes from). */
+export function refreshPathFor(path: string): string {
+  const p = path.split('?')[0];
+  if (p.startsWith('/api/cart') || p === '/api/orders') return '/api/cart';
+  if (p.startsWith('/api/auth/')) return '/api/auth/me';
+  if (p.startsWith('/api/student/')) return '/api/student/enigmas';
+  return p;
+}
 
 /**
  * The correlation tokens last handed out by the server. The action token is single use: it is sent
@@ -129,6 +139,10 @@ export class Correlation {
       const value = headers.get(name);
       return value !== null && value !== '' && value !== sent[name];
     });
+  }
+
+  snapshot(): string {
+    return JSON.stringify([...this.tokens.entries()]);
   }
 
   get active(): boolean {
@@ -235,18 +249,26 @@ export class HttpClient {
         throw new ApiError(problem);
       }
     }
-    // A token-checking anomaly refused the request but handed out a fresh token: one retry, as a
-    // browser front end would after its token expired. The refused request changed nothing.
-    if (!retried && [400, 403, 412, 428].includes(response.status) && this.correlation.renewed(tokens, response.headers)) {
-      await response.body?.cancel().catch(() => undefined);
-      return this.send<T>(path, options, true);
-    }
     const problem = toProblem(
       response.status,
       response.statusText,
       await response.text().catch(() => ''),
       response.headers.get('Content-Type'),
     );
+    // A token-checking anomaly (token-missing 428, token-invalid/expired 403, token-replayed 409)
+    // refused the request but handed out a fresh token: one retry, as a browser front end would
+    // after its token expired. The refused request changed nothing on the server.
+    const tokenProblem = problem.type ? /token/.test(problem.type) : undefined;
+    if (!retried && RETRYABLE.has(response.status) && tokenProblem !== false) {
+      if (this.correlation.renewed(tokens, response.headers)) return this.send<T>(path, options, true);
+      // Single-use action tokens are only handed out on safe answers: fetch the page's data again
+      // (as a browser would have before showing the form), then retry once with the new token.
+      if (tokenProblem && UNSAFE.has(method)) {
+        const before = this.correlation.snapshot();
+        await this.send(refreshPathFor(path), {}, true).catch(() => undefined);
+        if (this.correlation.snapshot() !== before) return this.send<T>(path, options, true);
+      }
+    }
     this.emit({ status: response.status, problem, path });
     throw new ApiError(problem);
   }
