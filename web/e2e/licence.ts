@@ -34,8 +34,10 @@ export function provisionLicence(dataDir: string, now = new Date()): IssuedLicen
     seats: 100,
     v: 1,
   };
-  const payload = b64url(Buffer.from(JSON.stringify(claims), 'utf8'));
-  const signature = b64url(sign(null, Buffer.from(`${FORMAT}\n${payload}`, 'ascii'), privateKey));
+  const canonical = Buffer.from(JSON.stringify(claims), 'utf8');
+  // the signature covers the format line and then the payload's bytes (the canonical JSON itself)
+  const signature = b64url(sign(null, Buffer.concat([Buffer.from(`${FORMAT}\n`, 'ascii'), canonical]), privateKey));
+  const payload = b64url(canonical);
   const file = JSON.stringify({ format: FORMAT, keyId, payload, signature });
   mkdirSync(join(dataDir, 'trusted-keys'), { recursive: true });
   writeFileSync(join(dataDir, 'trusted-keys', 'e2e.pub'), publicKey.export({ type: 'spki', format: 'pem' }) as string);

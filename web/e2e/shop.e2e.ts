@@ -1,0 +1,106 @@
+/** A customer registers, buys a product and finds the order in the history, in a real browser. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumPresent, launch, pending, routeExists, screenshots, seriousA11yViolations, watchConsole, type Session } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+describe.skipIf(!chromiumPresent)('a customer buys a product', () => {
+  let s: Session;
+  let available = false;
+  beforeAll(async () => {
+    available = (await routeExists(baseUrl, 'GET', '/api/cart')) && (await routeExists(baseUrl, 'GET', '/api/orders'));
+    if (!available) pending('cart and orders API (branch shop)');
+    s = await launch();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('registers, adds two units to the cart, checks out with an idempotency key and sees the order', async (ctx) => {
+    if (!available) return ctx.skip();
+    const page = await s.context.newPage();
+    const errors = watchConsole(page);
+    const apiCalls: { method: string; url: string; headers: Record<string, string> }[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push({ method: r.method(), url: r.url(), headers: r.headers() });
+    });
+
+    const email = `buyer-${Date.now()}@example.test`;
+    await page.goto(`${baseUrl}/shop/account`);
+    await page.click('text=Create an account');
+    await page.fill('#email', email);
+    await page.fill('#name', 'Ada Buyer');
+    await page.fill('#password', 'correct horse battery');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('text=Signed in as');
+
+    await page.goto(`${baseUrl}/shop/product/3`);
+    await page.waitForSelector('#product-title');
+    const stockBefore = (await (await fetch(`${baseUrl}/api/products/3`)).json()).stock as number;
+    await page.fill('#quantity', '2');
+    await page.click('text=Add to cart');
+    await page.waitForSelector('.notice.ok');
+    expect(await page.textContent('[data-testid=cart-count]')).toBe('2');
+
+    await page.click('a[href="/shop/cart"]');
+    await page.waitForSelector('[data-testid=cart-total]');
+    const total = await page.textContent('[data-testid=cart-total]');
+    await screenshots(page, 'shop-cart-filled');
+
+    await page.click('text=Checkout');
+    await page.waitForSelector('#shippingAddress-name');
+    await page.fill('#shippingAddress-name', 'Ada Buyer');
+    await page.fill('#shippingAddress-line1', '1 Rue de la Loi');
+    await page.fill('#shippingAddress-city', 'Bruxelles');
+    await page.fill('#shippingAddress-postalCode', '1000');
+    await page.fill('#payment-cardNumber', '4242 4242 4242 4242');
+    await page.fill('#payment-expiry', '12/30');
+    await page.fill('#payment-cvc', '123');
+    await screenshots(page, 'shop-checkout-filled');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.click('button[type=submit]');
+    const confirmation = await page.waitForSelector('[data-testid=order-confirmation]');
+    expect(await confirmation.textContent()).toContain(total ?? 'no total');
+    await screenshots(page, 'shop-order-confirmed');
+
+    const checkout = apiCalls.find((c) => c.method === 'POST' && c.url.endsWith('/api/orders'));
+    expect(checkout?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    for (const c of apiCalls) expect(c.headers['x-request-id'], c.url).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
+    expect(new Set(apiCalls.map((c) => c.headers['x-request-id'])).size).toBe(apiCalls.length);
+
+    const stockAfter = (await (await fetch(`${baseUrl}/api/products/3`)).json()).stock as number;
+    expect(stockAfter).toBe(stockBefore - 2);
+
+    await page.click('text=See your orders');
+    await page.waitForSelector('.order-list');
+    expect(await page.textContent('.order-list')).toContain('2 ×');
+    await screenshots(page, 'shop-orders-filled');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the problem detail when checkout is refused (card fails its checksum) and keeps the cart', async (ctx) => {
+    if (!available) return ctx.skip();
+    const page = await s.context.newPage();
+    await page.goto(`${baseUrl}/shop/product/4`);
+    await page.waitForSelector('#product-title');
+    await page.click('text=Add to cart');
+    await page.waitForSelector('.notice.ok');
+    await page.goto(`${baseUrl}/shop/checkout`);
+    await page.waitForSelector('#shippingAddress-name');
+    if (await page.$('#checkout-email')) await page.fill('#checkout-email', 'guest@example.test');
+    await page.fill('#shippingAddress-name', 'Guest');
+    await page.fill('#shippingAddress-line1', '2 Main Street');
+    await page.fill('#shippingAddress-city', 'Liège');
+    await page.fill('#shippingAddress-postalCode', '4000');
+    await page.fill('#payment-cardNumber', '4242424242424241');
+    await page.fill('#payment-expiry', '12/30');
+    await page.fill('#payment-cvc', '123');
+    await page.click('button[type=submit]');
+    const problem = await page.waitForSelector('.problem');
+    expect(await problem.textContent()).toContain('checksum');
+    await screenshots(page, 'shop-checkout-problem');
+    expect(await page.$('[data-testid=order-confirmation]')).toBeNull();
+    await page.close();
+  });
+});
