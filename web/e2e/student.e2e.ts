@@ -52,14 +52,14 @@ describe.skipIf(!chromiumPresent)('student journey', () => {
     await student.goto(`${baseUrl}/student`);
     await student.fill('#join-code', code);
     await student.fill('#nickname', 'agent-ada');
-    await student.click('text=Join');
+    await student.click('button[type=submit]:has-text("Join")');
     expect(await (await student.waitForSelector('.problem')).textContent()).toMatch(/403|closed/i);
 
     await adminPage.click(`tr:has-text("${name}") button:has-text("Open")`);
     await adminPage.waitForSelector(`tr:has-text("${name}") .badge.on`);
     await screenshots(adminPage, 'admin-session-open');
 
-    await student.click('text=Join');
+    await student.click('button[type=submit]:has-text("Join")');
     const agentCode = ((await (await student.waitForSelector('[data-testid=agent-code]')).textContent()) ?? '').trim();
     expect(agentCode.length).toBeGreaterThan(8);
     const card = '[data-testid="enigma-which-route"]';
@@ -74,7 +74,8 @@ describe.skipIf(!chromiumPresent)('student journey', () => {
     await student.click(`${card} button:has-text("Answer")`);
     await student.waitForSelector(`${card} .notice.ok:has-text("Solved")`);
     await student.waitForSelector('[data-testid=leaderboard] td:has-text("agent-ada")');
-    expect(Number(await student.textContent('[data-testid=my-stars]'))).toBeGreaterThan(0);
+    // a hint and a wrong answer cost stars, the solve still earns some
+    await expect.poll(async () => Number(await student.textContent('[data-testid=my-stars]'))).toBeGreaterThan(0);
     await screenshots(student, 'student-solved');
     expect(await seriousA11yViolations(student)).toEqual([]);
 
@@ -83,7 +84,7 @@ describe.skipIf(!chromiumPresent)('student journey', () => {
     const again = await other.newPage();
     await again.goto(`${baseUrl}/student`);
     await again.fill('#agent-code-input', agentCode);
-    await again.click('text=Restore');
+    await again.click('button:has-text("Restore")');
     await again.waitForSelector(`${card} .notice.ok:has-text("Solved")`);
     await other.close();
 

@@ -214,7 +214,7 @@ function SessionsPanel({ api }: { api: AdminApi }) {
       {sessions.error ? <ProblemView error={sessions.error} onRetry={sessions.reload} /> : null}
       {sessions.data && sessions.data.length === 0 ? <p className="muted">No session yet.</p> : null}
       {sessions.data && sessions.data.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Class sessions table">
           <table data-testid="sessions-table">
             <thead>
               <tr>

@@ -56,7 +56,7 @@ function Console() {
           </p>
         ) : null}
         {active.length > 0 ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Active anomalies table">
             <table data-testid="active-table">
               <thead>
                 <tr>
@@ -197,7 +197,7 @@ function ChaosTypeForm({ type, api, active, onChanged }: { type: ChaosType; api:
           </select>
         </div>
         <div className="field grow">
-          <label htmlFor={id('routes')}>Target routes (comma-separated, empty = default)</label>
+          <label htmlFor={id('routes')}>Target paths (comma-separated patterns such as /api/products/*; empty = default)</label>
           <input id={id('routes')} value={routes} placeholder={type.defaultRoutes?.join(', ') || 'all shop routes'} onChange={(e) => setRoutes(e.target.value)} />
         </div>
         <div className="field narrow">

@@ -29,7 +29,7 @@ export function SessionBoard({ api }: { api: AdminApi }) {
       {sessions.data && sessions.data.length === 0 ? <p className="muted">No class session yet: create one on the Admin page.</p> : null}
       {progress.error ? <ProblemView error={progress.error} /> : null}
       {progress.data ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Session progress table">
           <table>
             <thead>
               <tr>

@@ -70,7 +70,7 @@ export function CartPage() {
       ) : null}
       {cart && cart.items.length > 0 ? (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Cart items">
             <table>
               <caption className="visually-hidden">Items in your cart</caption>
               <thead>

@@ -60,7 +60,7 @@ export function LiveMetrics({ pollMs = 2500 }: { pollMs?: number }) {
         <LineChart chart={chart('errorRate')} title="Server errors (share of requests)" format={formatPercent} testId="chart-errors" />
       </div>
       {summary.data ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Route statistics table">
           <table className="numbers" data-testid="route-table">
             <caption>Routes over the last minute</caption>
             <thead>

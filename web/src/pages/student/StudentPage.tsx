@@ -135,7 +135,7 @@ function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void
         <h2 id="board-title">Leaderboard</h2>
         {board.error ? <ProblemView error={board.error} /> : null}
         {board.data ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Leaderboard table">
             <table data-testid="leaderboard">
               <thead>
                 <tr>
