@@ -33,7 +33,7 @@ export function App() {
   else if (area === 'shop' && sub === 'account') page = <Account route={route} />;
   else if (area === 'shop' && sub === 'orders') page = <Orders />;
   else if (area === 'shop' && !sub) page = <Catalogue route={route} />;
-  else if (area === 'student' && sub === 'metrics') page = <LiveMetrics />;
+  else if (area === 'student' && sub === 'metrics') page = <LiveMetrics standalone />;
   else if (area === 'student' && !sub) page = <StudentPage />;
   else if (area === 'instructor') page = <InstructorPage />;
   else if (area === 'admin') page = <AdminPage />;

@@ -1,5 +1,5 @@
 import { buildChartTicks } from '../lib/ticks';
-import { linePath, maxOf, niceScale, type Chart } from '../lib/series';
+import { isolatedPoints, linePath, maxOf, niceScale, type Chart } from '../lib/series';
 
 export const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#b45309', '#6d28d9'];
 
@@ -40,7 +40,6 @@ export function LineChart({
         viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-label={`${title}. Latest: ${latest.length ? latest.join('; ') : 'no data yet'}`}
-        preserveAspectRatio="none"
       >
         {ticks.map((t) => (
           <g key={t}>
@@ -57,15 +56,12 @@ export function LineChart({
           {clock(last)}
         </text>
         {chart.series.map((s, i) => (
-          <path
-            key={s.route}
-            d={linePath(s.values, x, y)}
-            fill="none"
-            stroke={PALETTE[i % PALETTE.length]}
-            strokeWidth={2}
-            strokeLinejoin="round"
-            data-route={s.route}
-          />
+          <g key={s.route} data-route={s.route}>
+            <path d={linePath(s.values, x, y)} fill="none" stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} strokeLinejoin="round" data-route={s.route} />
+            {isolatedPoints(s.values).map((j) => (
+              <circle key={j} cx={x(j)} cy={y(s.values[j] as number)} r={3} fill={PALETTE[i % PALETTE.length]} />
+            ))}
+          </g>
         ))}
       </svg>
       {chart.series.length === 0 ? <p className="muted small">No traffic in this window yet.</p> : null}

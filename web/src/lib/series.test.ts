@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoutePoint } from '../api/client';
 import { buildChartTicks } from './ticks';
-import { buildChart, linePath, maxOf, niceScale } from './series';
+import { buildChart, isolatedPoints, linePath, maxOf, niceScale } from './series';
 
 const pt = (route: string, t: number, count: number, p95 = 10, errors = 0): RoutePoint => ({ route, t, count, errors, p50: p95 / 2, p95, p99: p95 * 2 });
 
@@ -61,5 +61,11 @@ describe('scales and paths', () => {
     const d = linePath([1, 2, null, 4, 5], (i) => i * 10, (v) => 100 - v);
     expect(d).toBe('M0.0,99.0L10.0,98.0M30.0,96.0L40.0,95.0');
     expect(linePath([null, null], (i) => i, (v) => v)).toBe('');
+  });
+
+  it('finds the lone values a line cannot draw', () => {
+    expect(isolatedPoints([5, null, 3, 4, null, 7])).toEqual([0, 5]);
+    expect(isolatedPoints([null, 2, null])).toEqual([1]);
+    expect(isolatedPoints([])).toEqual([]);
   });
 });

@@ -92,3 +92,9 @@ export function maxOf(chart: Chart): number {
   for (const s of chart.series) for (const v of s.values) if (v !== null && v > m) m = v;
   return m;
 }
+
+/** Indexes of values with no neighbour on either side: a line cannot show them, a dot can. */
+export function isolatedPoints(values: (number | null)[]): number[] {
+  const present = (i: number) => i >= 0 && i < values.length && values[i] !== null && Number.isFinite(values[i] as number);
+  return values.flatMap((_, i) => (present(i) && !present(i - 1) && !present(i + 1) ? [i] : []));
+}

@@ -97,6 +97,10 @@ function Console() {
 
       <section aria-labelledby="catalog-title">
         <h2 id="catalog-title">Chaos catalogue</h2>
+        <p className="muted small">
+          Target paths are comma-separated patterns such as <code>/api/products/*</code> (empty: the type&apos;s default, shown greyed). Every activation
+          expires after its time to live.
+        </p>
         {catalog.error ? <ProblemView error={catalog.error} onRetry={catalog.reload} /> : null}
         {!catalog.data && !catalog.error ? <Loading /> : null}
         {byFamily.map(([family, types]) => (
@@ -197,7 +201,7 @@ function ChaosTypeForm({ type, api, active, onChanged }: { type: ChaosType; api:
           </select>
         </div>
         <div className="field grow">
-          <label htmlFor={id('routes')}>Target paths (comma-separated patterns such as /api/products/*; empty = default)</label>
+          <label htmlFor={id('routes')}>Target paths</label>
           <input id={id('routes')} value={routes} placeholder={type.defaultRoutes?.join(', ') || 'all shop routes'} onChange={(e) => setRoutes(e.target.value)} />
         </div>
         <div className="field narrow">

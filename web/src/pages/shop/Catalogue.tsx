@@ -10,7 +10,7 @@ const SORTS: { value: ProductSort; label: string }[] = [
   { value: '-price', label: 'Price, high to low' },
   { value: 'newest', label: 'Newest' },
 ];
-const PAGE_SIZE = 12;
+const PAGE_SIZE = 20;
 
 export function Catalogue({ route }: { route: Route }) {
   useTitle('Shop');

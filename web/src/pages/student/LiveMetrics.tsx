@@ -14,7 +14,8 @@ const WINDOWS = [
  * The shop's own live numbers, from the server's per-route statistics (5-second slots): what a
  * class without the Docker stack observes instead of Grafana.
  */
-export function LiveMetrics({ pollMs = 2500 }: { pollMs?: number }) {
+export function LiveMetrics({ pollMs = 2500, standalone = false }: { pollMs?: number; standalone?: boolean }) {
+  const Heading = standalone ? 'h1' : 'h2';
   const [window, setWindow] = useState(300);
   const series = useAsync(() => stats.series(window), [window], pollMs);
   const summary = useAsync(() => stats.routes(60), [], pollMs);
@@ -30,7 +31,7 @@ export function LiveMetrics({ pollMs = 2500 }: { pollMs?: number }) {
   return (
     <section aria-labelledby="metrics-title" className="metrics">
       <div className="section-head">
-        <h2 id="metrics-title">Live metrics</h2>
+        <Heading id="metrics-title">Live metrics</Heading>
         <div className="field inline">
           <label htmlFor="metrics-window">Window</label>
           <select id="metrics-window" value={window} onChange={(e) => setWindow(Number(e.target.value))}>
