@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumPresent, launch, pending, routeExists, screenshots, seriousA11yViolations, watchConsole, type Session } from './browser';
 
 const baseUrl = inject('baseUrl');
+const adminToken = inject('adminToken');
 
 describe.skipIf(!chromiumPresent)('a customer buys a product', () => {
   let s: Session;
@@ -105,4 +106,47 @@ describe.skipIf(!chromiumPresent)('a customer buys a product', () => {
     expect(await page.$('[data-testid=order-confirmation]')).toBeNull();
     await page.close();
   });
+
+  it('the admin resets the shop data from the Admin page: stock is back to its seeded value', async (ctx) => {
+    if (!available) return ctx.skip();
+    type Item = { id: number; sku: string; stock: number };
+    const listing = (await (await fetch(`${baseUrl}/api/products?size=50&sort=newest`)).json()) as { items: Item[] };
+    const product = listing.items.find((p) => p.stock >= 2);
+    if (!product) throw new Error('no product in stock in the seed');
+    // by SKU: a reset may re-seed the catalogue under new ids
+    const stockOf = async () => {
+      const found = (await (await fetch(`${baseUrl}/api/products?q=${encodeURIComponent(product.sku)}&size=100`)).json()) as { items: Item[] };
+      return found.items.find((p) => p.sku === product.sku)?.stock;
+    };
+    const seeded = await stockOf();
+    await guestPurchase(product.id);
+    expect(await stockOf()).toBe((seeded ?? 0) - 1);
+    const page = await s.context.newPage();
+    await page.goto(`${baseUrl}/admin`);
+    await page.fill('#admin-token', adminToken);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#data-title');
+    await page.check('text=I understand that carts and orders are deleted');
+    await page.click('button:has-text("Reset shop data")');
+    await page.waitForSelector('text=Shop data reset.');
+    expect(await stockOf()).toBe(seeded);
+    await page.close();
+  });
 });
+
+/** One guest purchase through the API (the reset test needs something to undo). */
+async function guestPurchase(productId: number): Promise<void> {
+  const add = await fetch(`${baseUrl}/api/cart/items`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ productId, quantity: 1 }) });
+  expect(add.status).toBe(200);
+  const cookie = (add.headers.get('set-cookie') ?? '').split(';')[0];
+  const order = await fetch(`${baseUrl}/api/orders`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({
+      email: 'reset@example.test',
+      shippingAddress: { name: 'Reset', line1: '1 Way', city: 'Namur', postalCode: '5000', country: 'BE' },
+      payment: { cardNumber: '4242424242424242', expiry: '12/30', cvc: '123' },
+    }),
+  });
+  expect(order.status).toBe(201);
+}

@@ -64,6 +64,7 @@ function Console() {
                   <th scope="col">Level</th>
                   <th scope="col">Routes</th>
                   <th scope="col">Scope</th>
+                  <th scope="col">Scenario</th>
                   <th scope="col">Remaining</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -79,6 +80,7 @@ function Console() {
                     <td>{a.level}</td>
                     <td>{a.routes?.length ? a.routes.map((r) => <code key={r}>{r} </code>) : 'all routes'}</td>
                     <td>{a.scope?.kind === 'all' || !a.scope ? 'everyone' : `${a.scope.kind} ${a.scope.id ?? ''}`}</td>
+                    <td>{a.scenarioId ? <code>{a.scenarioId}</code> : <span className="muted">by hand</span>}</td>
                     <td>
                       <time dateTime={a.expiresAt}>{formatRemaining(remainingSeconds(a.remainingSeconds, status.at ?? now, now))}</time>
                     </td>

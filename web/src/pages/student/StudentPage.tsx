@@ -273,7 +273,7 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
         </form>
       )}
       <div aria-live="polite">
-        {result ? (
+        {result && !enigma.solved ? (
           <p className={`notice ${result.correct ? 'ok' : 'bad'}`} data-testid="answer-result">
             {result.message ?? (result.correct ? 'Correct!' : 'Not quite — try again.')}
           </p>
