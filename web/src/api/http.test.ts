@@ -137,6 +137,25 @@ describe('HttpClient', () => {
     expect(refreshPathFor('/api/products/3/reviews')).toBe('/api/products/3/reviews');
   });
 
+  it('lets parallel first calls recover one after the other under a single-use session token', async () => {
+    // a server with a rotating single-use token: only the current one is accepted, every answer hands out the next
+    let n = 0;
+    let current = '';
+    const impl = (async (_url: string, init: RequestInit) => {
+      await new Promise((r) => setTimeout(r, 2));
+      const presented = (init.headers as Record<string, string>)['X-Session-Token'];
+      const ok = presented !== undefined && presented === current;
+      current = `t${++n}`;
+      const headers = { 'X-Session-Token': current };
+      if (ok) return json({ ok: true }, 200, headers);
+      const type = presented ? 'token-replayed' : 'token-missing';
+      return json({ type: `https://perfshop.dev/problems/${type}`, title: type, status: presented ? 409 : 428 }, presented ? 409 : 428, headers);
+    }) as unknown as typeof fetch;
+    const client = new HttpClient('', impl);
+    const answers = await Promise.all([client.request('/api/products'), client.request('/api/categories'), client.request('/api/cart')]);
+    expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+  });
+
   it('does not retry a refusal that brought no new token', async () => {
     const f = fakeFetch([json({ title: 'Conflict', status: 409 }, 409), json({})]);
     const client = new HttpClient('', f.impl);

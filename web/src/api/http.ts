@@ -186,16 +186,44 @@ export class HttpClient {
    * are serialised, since single-use and step tokens only work in order.
    */
   request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    if (!this.correlation.active) return this.send<T>(path, options);
-    const next = this.chain.then(
-      () => this.send<T>(path, options),
-      () => this.send<T>(path, options),
-    );
+    if (!this.correlation.active) return this.send<T>(path, options, false, false);
+    return this.enqueue(() => this.send<T>(path, options, false, true));
+  }
+
+  /**
+   * Runs a task in the serialised chain, once no request started outside the chain is still
+   * waiting for its answer (each answer may rotate the token the task is about to send).
+   */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      await this.quiet();
+      return task();
+    };
+    const next = this.chain.then(run, run);
     this.chain = next.catch(() => undefined);
     return next;
   }
 
-  private async send<T>(path: string, options: RequestOptions, retried = false): Promise<T> {
+  private unchainedInFlight = 0;
+  private readonly quietWaiters: (() => void)[] = [];
+
+  private settled(chained: boolean): void {
+    if (chained) return;
+    this.unchainedInFlight--;
+    if (this.unchainedInFlight === 0) this.quietWaiters.splice(0).forEach((r) => r());
+  }
+
+  private async quiet(): Promise<void> {
+    while (this.unchainedInFlight > 0) await new Promise<void>((r) => this.quietWaiters.push(r));
+  }
+
+  /**
+   * @param retried whether this is already the one retry after a token problem
+   * @param chained whether it runs inside the serialised chain (a retry of a request that started
+   *     before any token was known joins the chain, so parallel first calls do not race for one
+   *     single-use token)
+   */
+  private async send<T>(path: string, options: RequestOptions, retried: boolean, chained: boolean): Promise<T> {
     const method = (options.method ?? 'GET').toUpperCase();
     const tokens = this.correlation.headersFor(method);
     const headers: Record<string, string> = {
@@ -213,6 +241,7 @@ export class HttpClient {
       headers['Content-Type'] = 'application/json';
     }
     let response: Response;
+    if (!chained) this.unchainedInFlight++;
     try {
       response = await this.fetchImpl(this.base + path, {
         method,
@@ -222,6 +251,7 @@ export class HttpClient {
         signal: options.signal,
       });
     } catch (e) {
+      this.settled(chained);
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
       const problem: Problem = {
         title: 'Network error',
@@ -231,7 +261,9 @@ export class HttpClient {
       this.emit({ status: 0, problem, path });
       throw new ApiError(problem);
     }
+    // the answer's tokens are recorded before any queued request may go
     this.correlation.capture(response.headers);
+    this.settled(chained);
     if (response.ok) {
       this.emit({ status: response.status, path });
       if (response.status === 204) return undefined as T;
@@ -260,14 +292,20 @@ export class HttpClient {
     // after its token expired. The refused request changed nothing on the server.
     const tokenProblem = problem.type ? /token/.test(problem.type) : undefined;
     if (!retried && RETRYABLE.has(response.status) && tokenProblem !== false) {
-      if (this.correlation.renewed(tokens, response.headers)) return this.send<T>(path, options, true);
-      // Single-use action tokens are only handed out on safe answers: fetch the page's data again
-      // (as a browser would have before showing the form), then retry once with the new token.
-      if (tokenProblem && UNSAFE.has(method)) {
-        const before = this.correlation.snapshot();
-        await this.send(refreshPathFor(path), {}, true).catch(() => undefined);
-        if (this.correlation.snapshot() !== before) return this.send<T>(path, options, true);
-      }
+      const renewed = this.correlation.renewed(tokens, response.headers);
+      const recover = async (): Promise<T> => {
+        if (renewed) return this.send<T>(path, options, true, true);
+        // Single-use action tokens are only handed out on safe answers: fetch the page's data
+        // again (as a browser would have before showing the form), then retry once.
+        if (tokenProblem && UNSAFE.has(method)) {
+          const before = this.correlation.snapshot();
+          await this.send(refreshPathFor(path), {}, true, true).catch(() => undefined);
+          if (this.correlation.snapshot() !== before) return this.send<T>(path, options, true, true);
+        }
+        this.emit({ status: response.status, problem, path });
+        throw new ApiError(problem);
+      };
+      if (renewed || (tokenProblem && UNSAFE.has(method))) return chained ? recover() : this.enqueue(recover);
     }
     this.emit({ status: response.status, problem, path });
     throw new ApiError(problem);
