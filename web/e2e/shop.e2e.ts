@@ -82,7 +82,7 @@ describe.skipIf(!chromiumPresent)('a customer buys a product', () => {
     await page.close();
   });
 
-  it('shows the problem detail when checkout is refused (card fails its checksum) and keeps the cart', async (ctx) => {
+  it('shows the problem when checkout is refused (bad checksum, then a declined expired card) and succeeds once corrected', async (ctx) => {
     if (!available) return ctx.skip();
     const page = await s.context.newPage();
     await page.goto(`${baseUrl}/shop/product/4`);
@@ -104,6 +104,15 @@ describe.skipIf(!chromiumPresent)('a customer buys a product', () => {
     expect(await problem.textContent()).toContain('checksum');
     await screenshots(page, 'shop-checkout-problem');
     expect(await page.$('[data-testid=order-confirmation]')).toBeNull();
+    // a declined payment is remembered by the server under its Idempotency-Key: the corrected
+    // form must be a new attempt with a new key, or the shop would refuse it
+    await page.fill('#payment-cardNumber', '4242424242424242');
+    await page.fill('#payment-expiry', '01/20');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.problem:has-text("declined")');
+    await page.fill('#payment-expiry', '12/30');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=order-confirmation]');
     await page.close();
   });
 

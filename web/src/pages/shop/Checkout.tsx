@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { orders, type CheckoutRequest, type Order } from '../../api/client';
-import { uuidV4 } from '../../api/http';
+import { IdempotencyKeys } from '../../lib/idempotency';
 import { Link, Loading, ProblemView, toProblemOf } from '../../components/ui';
 import { formatMoney } from '../../lib/format';
 import { useTitle } from '../../lib/router';
@@ -28,9 +28,9 @@ export function Checkout() {
   const { cart, error: cartError, reload } = useCart();
   const me = useSignedIn();
   const [form, setForm] = useState<CheckoutRequest>(EMPTY);
-  // One key per checkout attempt: a retry after a timeout re-sends the same key, so the server
-  // can never create the order twice. It changes only once an order has been placed.
-  const [key, setKey] = useState(() => uuidV4());
+  // One key per checkout attempt: re-sending the same form (after a timeout or an error) re-sends
+  // the same key, so the server can never create the order twice; a changed form is a new attempt.
+  const [attempt] = useState(() => new IdempotencyKeys());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [order, setOrder] = useState<Order>();
@@ -81,9 +81,10 @@ export function Checkout() {
               setBusy(true);
               setError(undefined);
               try {
-                const placed = await orders.checkout(checkoutBody(form, !!me), key);
+                const body = checkoutBody(form, !!me);
+                const placed = await orders.checkout(body, attempt.keyFor(body));
                 setOrder(placed);
-                setKey(uuidV4());
+                attempt.reset();
                 cartCount.set(0);
               } catch (err) {
                 setError(err);
