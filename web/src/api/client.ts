@@ -5,7 +5,17 @@
  */
 import { HttpClient } from './http';
 
-export const http = new HttpClient();
+/** Where the student page keeps the agent code (restores progress; names the agent to chaos scopes). */
+export const AGENT_KEY = 'perfshop.agentCode';
+
+export const http = new HttpClient('', undefined, (): Record<string, string> => {
+  try {
+    const agent = window.localStorage.getItem(AGENT_KEY);
+    return agent ? { 'X-Agent-Code': agent } : {};
+  } catch {
+    return {};
+  }
+});
 
 const q = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();

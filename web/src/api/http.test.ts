@@ -85,6 +85,17 @@ describe('HttpClient', () => {
     expect(client.correlation.headersFor('GET')['X-Session-Token']).toBe('tok-2');
   });
 
+  it('names the browsing agent on every call, so agent-scoped chaos reaches that student', async () => {
+    const f = fakeFetch([json({}), json({})]);
+    let agent: string | null = null;
+    const client = new HttpClient('', f.impl, (): Record<string, string> => (agent ? { 'X-Agent-Code': agent } : {}));
+    await client.request('/api/products');
+    agent = 'ABCD-1234';
+    await client.request('/api/cart');
+    expect(headersOf(f.calls[0])['X-Agent-Code']).toBeUndefined();
+    expect(headersOf(f.calls[1])['X-Agent-Code']).toBe('ABCD-1234');
+  });
+
   it('throws an ApiError with the problem and tells listeners (the licence banner listens for 402)', async () => {
     const f = fakeFetch([json({ title: 'Licence required', status: 402, detail: 'no licence', reason: 'missing' }, 402)]);
     const client = new HttpClient('', f.impl);

@@ -171,9 +171,14 @@ export class HttpClient {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<Listener>();
 
+  /**
+   * @param identity headers that say who is browsing on every call (the student's agent code, so
+   *     chaos scoped to one agent reaches that student's shop traffic)
+   */
   constructor(
     private readonly base = '',
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+    private readonly identity: () => Record<string, string> = () => ({}),
   ) {}
 
   onResponse(listener: Listener): () => void {
@@ -229,6 +234,7 @@ export class HttpClient {
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
       'X-Request-ID': uuidV4(),
+      ...this.identity(),
       ...tokens,
       ...options.headers,
     };

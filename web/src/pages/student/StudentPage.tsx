@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
-import { join, stats, student, type AnswerResult, type Enigma, type Joined } from '../../api/client';
+import { AGENT_KEY, join, stats, student, type AnswerResult, type Enigma, type Joined } from '../../api/client';
 import { Loading, ProblemView, Stars, useAsync } from '../../components/ui';
 import { useTitle } from '../../lib/router';
 import { LiveMetrics } from './LiveMetrics';
 
-/** The agent code restores a student's progress on any browser; keeping it here is the point. */
-const AGENT_KEY = 'perfshop.agentCode';
 
 export function StudentPage() {
   useTitle('Student');
