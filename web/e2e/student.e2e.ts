@@ -79,6 +79,23 @@ describe.skipIf(!chromiumPresent)('student journey', () => {
     await screenshots(student, 'student-solved');
     expect(await seriousA11yViolations(student)).toEqual([]);
 
+    // chaos scoped to this agent reaches this student's shop pages, and nobody else's
+    if ((await admin('/api/admin/chaos/catalog')).status === 200) {
+      const on = await admin('/api/admin/chaos/latency', 'PUT', { level: 4, ttl: '2m', routes: ['/api/products/*'], agentCode });
+      expect(on.status).toBe(200);
+      try {
+        const t0 = Date.now();
+        await student.goto(`${baseUrl}/shop/product/1`);
+        await student.waitForSelector('#product-title', { timeout: 20000 });
+        expect(Date.now() - t0).toBeGreaterThan(1400);
+        const t1 = performance.now();
+        await fetch(`${baseUrl}/api/products/1`);
+        expect(performance.now() - t1).toBeLessThan(1000);
+      } finally {
+        await admin('/api/admin/chaos/latency', 'DELETE');
+      }
+    }
+
     // the agent code restores the progress in another browser
     const other = await s.browser.newContext();
     const again = await other.newPage();
