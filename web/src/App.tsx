@@ -11,7 +11,10 @@ import { Orders } from './pages/shop/Orders';
 import { ProductPage } from './pages/shop/ProductPage';
 import { LiveMetrics } from './pages/student/LiveMetrics';
 import { StudentPage } from './pages/student/StudentPage';
-import { useCartCount, useLicenceProblem } from './state';
+import { licenceProblem, useCartCount, useLicenceProblem } from './state';
+import { license } from './api/client';
+import type { Problem } from './api/http';
+import { useState } from 'react';
 
 const AREAS = [
   { to: '/shop', label: 'Shop' },
@@ -84,22 +87,8 @@ export function App() {
         </div>
         {area === 'instructor' || area === 'admin' ? <HaltButton /> : null}
       </header>
-      {licence && area !== 'admin' ? (
-        <div className="licence-gate" role="alert" data-testid="licence-gate">
-          <h2>{licence.title}</h2>
-          <p>{licence.detail ?? 'This lab has no valid licence, so the shop API is switched off.'}</p>
-          {licence.reason ? (
-            <p className="small">
-              Reason: <code>{String(licence.reason)}</code>
-            </p>
-          ) : null}
-          <p>
-            An instructor can install one on the <Link to="/admin">Admin page</Link> (or run <code>perfshop license install</code>).
-          </p>
-        </div>
-      ) : null}
       <main id="main" tabIndex={-1}>
-        {page}
+        {licence && (area === 'shop' || area === 'student') ? <LicenceGate problem={licence} /> : page}
       </main>
       <footer className="site-footer">
         <p>
@@ -107,5 +96,41 @@ export function App() {
         </p>
       </footer>
     </>
+  );
+}
+
+/** The 402 page: the shop API is off until a licence is installed. */
+function LicenceGate({ problem }: { problem: Problem }) {
+  const [checking, setChecking] = useState(false);
+  return (
+    <div className="licence-gate" role="alert" data-testid="licence-gate">
+      <h1>{problem.title}</h1>
+      <p>{problem.detail ?? 'This lab has no valid licence, so the shop API is switched off.'}</p>
+      {problem.reason ? (
+        <p className="small">
+          Reason: <code>{String(problem.reason)}</code>
+        </p>
+      ) : null}
+      <p>
+        An instructor can install one on the <Link to="/admin">Admin page</Link> (or run <code>perfshop license install</code>).
+      </p>
+      <button
+        type="button"
+        className="secondary"
+        disabled={checking}
+        onClick={async () => {
+          setChecking(true);
+          try {
+            if ((await license.status()).valid) licenceProblem.set(null);
+          } catch {
+            // still no answer: stay on this page
+          } finally {
+            setChecking(false);
+          }
+        }}
+      >
+        Check again
+      </button>
+    </div>
   );
 }
