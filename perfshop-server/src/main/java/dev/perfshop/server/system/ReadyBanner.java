@@ -19,7 +19,9 @@ class ReadyBanner {
       int port = web.getWebServer().getPort();
       String base = "http://localhost:" + port;
       log.info(
-          "PerfShop ready: shop API {}/api/products, metrics {}/actuator/prometheus, API docs {}/swagger-ui.html",
+          "PerfShop ready: pages {}/ (shop, student, instructor, admin), shop API {}/api/products,"
+              + " metrics {}/actuator/prometheus, API docs {}/swagger-ui.html",
+          base,
           base,
           base,
           base);

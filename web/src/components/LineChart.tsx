@@ -1,0 +1,70 @@
+import { buildChartTicks } from '../lib/ticks';
+import { isolatedPoints, linePath, maxOf, niceScale, type Chart } from '../lib/series';
+
+export const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#b45309', '#6d28d9'];
+
+/** A dependency-free SVG line chart: one line per route, gaps where there was no traffic. */
+export function LineChart({
+  chart,
+  title,
+  format,
+  height = 180,
+  testId,
+}: {
+  chart: Chart;
+  title: string;
+  format: (v: number) => string;
+  height?: number;
+  testId?: string;
+}) {
+  const width = 560;
+  const pad = { left: 64, right: 12, top: 10, bottom: 24 };
+  const innerW = width - pad.left - pad.right;
+  const innerH = height - pad.top - pad.bottom;
+  const { max, step } = niceScale(maxOf(chart));
+  const n = chart.times.length;
+  const x = (i: number) => pad.left + (n <= 1 ? innerW : (i / (n - 1)) * innerW);
+  const y = (v: number) => pad.top + innerH - (Math.min(v, max) / max) * innerH;
+  const ticks = buildChartTicks(max, step);
+  const latest = chart.series.map((s) => {
+    const last = [...s.values].reverse().find((v) => v !== null);
+    return `${s.route}: ${last === undefined || last === null ? 'no traffic' : format(last)}`;
+  });
+  const first = chart.times[0];
+  const last = chart.times[n - 1];
+  const clock = (t: number | undefined) => (t === undefined ? '' : new Date(t * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${title}. Latest: ${latest.length ? latest.join('; ') : 'no data yet'}`}
+      >
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(t)} y2={y(t)} className="grid" />
+            <text x={pad.left - 6} y={y(t) + 4} textAnchor="end" className="axis">
+              {format(t)}
+            </text>
+          </g>
+        ))}
+        <text x={pad.left} y={height - 6} className="axis">
+          {clock(first)}
+        </text>
+        <text x={width - pad.right} y={height - 6} textAnchor="end" className="axis">
+          {clock(last)}
+        </text>
+        {chart.series.map((s, i) => (
+          <g key={s.route} data-route={s.route}>
+            <path d={linePath(s.values, x, y)} fill="none" stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} strokeLinejoin="round" data-route={s.route} />
+            {isolatedPoints(s.values).map((j) => (
+              <circle key={j} cx={x(j)} cy={y(s.values[j] as number)} r={3} fill={PALETTE[i % PALETTE.length]} />
+            ))}
+          </g>
+        ))}
+      </svg>
+      {chart.series.length === 0 ? <p className="muted small">No traffic in this window yet.</p> : null}
+    </figure>
+  );
+}

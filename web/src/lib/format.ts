@@ -1,0 +1,45 @@
+/** Display helpers. Amounts arrive as JSON numbers (or decimal strings) of the shop's currency. */
+
+export function formatMoney(amount: number | string | null | undefined, currency = 'EUR', locale = 'en-GB'): string {
+  const value = typeof amount === 'string' ? Number(amount) : amount;
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+  } catch {
+    // an unknown currency code from a corrupted response: still show the number honestly
+    return `${value.toFixed(2)} ${currency}`;
+  }
+}
+
+/** Milliseconds for people: 0.4 ms, 12 ms, 1.25 s. */
+export function formatMillis(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(ms >= 10000 ? 1 : 2)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
+  const pct = fraction * 100;
+  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct)} %`;
+}
+
+/** Remaining time as m:ss (or h:mm:ss), never negative. */
+export function formatRemaining(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+/**
+ * Seconds left of an activation between two polls: the server's own count at fetch time minus what
+ * the local clock says has passed since (so a browser clock that is off does not matter).
+ */
+export function remainingSeconds(remainingAtFetch: number, fetchedAtMs: number, nowMs: number): number {
+  if (!Number.isFinite(remainingAtFetch)) return 0;
+  const elapsed = Math.max(0, (nowMs - fetchedAtMs) / 1000);
+  return Math.max(0, Math.ceil(remainingAtFetch - elapsed));
+}

@@ -1,0 +1,283 @@
+import { useEffect, useState } from 'react';
+import { AGENT_KEY, join, stats, student, type AnswerResult, type Enigma, type Joined } from '../../api/client';
+import { Loading, ProblemView, Stars, useAsync } from '../../components/ui';
+import { useTitle } from '../../lib/router';
+import { LiveMetrics } from './LiveMetrics';
+
+
+export function StudentPage() {
+  useTitle('Student');
+  const [agentCode, setAgentCode] = useState<string | null>(() => localStorage.getItem(AGENT_KEY));
+  const signIn = (code: string | null) => {
+    if (code) localStorage.setItem(AGENT_KEY, code);
+    else localStorage.removeItem(AGENT_KEY);
+    setAgentCode(code);
+  };
+  return (
+    <div className="stack">
+      <h1>Student</h1>
+      {agentCode ? <Agenda agentCode={agentCode} onLeave={() => signIn(null)} /> : <JoinForm onJoined={(a) => signIn(a.agentCode)} />}
+      <LiveMetrics />
+    </div>
+  );
+}
+
+function JoinForm({ onJoined }: { onJoined: (a: Pick<Joined, 'agentCode'>) => void }) {
+  const [code, setCode] = useState('');
+  const [nickname, setNickname] = useState('');
+  const [restore, setRestore] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="two-columns">
+      <form
+        className="card form"
+        aria-labelledby="join-title"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(undefined);
+          try {
+            onJoined(await join(code.trim(), nickname.trim()));
+          } catch (err) {
+            setError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <h2 id="join-title">Join a class session</h2>
+        <div className="field">
+          <label htmlFor="join-code">Session code</label>
+          <input id="join-code" required autoComplete="off" autoCapitalize="characters" maxLength={32} value={code} onChange={(e) => setCode(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="nickname">Nickname</label>
+          <input id="nickname" required maxLength={32} value={nickname} onChange={(e) => setNickname(e.target.value)} />
+        </div>
+        {error ? <ProblemView error={error} /> : null}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Joining…' : 'Join'}
+        </button>
+      </form>
+      <form
+        className="card form"
+        aria-labelledby="restore-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (restore.trim()) onJoined({ agentCode: restore.trim() });
+        }}
+      >
+        <h2 id="restore-title">Already joined?</h2>
+        <p className="muted">Enter your agent code to get your progress back on this browser.</p>
+        <div className="field">
+          <label htmlFor="agent-code-input">Agent code</label>
+          <input id="agent-code-input" autoComplete="off" maxLength={200} value={restore} onChange={(e) => setRestore(e.target.value)} />
+        </div>
+        <button type="submit" className="secondary">
+          Restore
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void }) {
+  const api = student(agentCode);
+  const me = useAsync(() => api.me(), [agentCode], 15000);
+  const enigmas = useAsync(() => api.enigmas(), [agentCode], 5000);
+  const board = useAsync(() => api.leaderboard(), [agentCode], 10000);
+  const routes = useAsync(() => stats.routes(300).then((s) => s.routes.map((r) => r.route).sort()), [], 30000);
+  const refresh = () => {
+    enigmas.reload();
+    board.reload();
+    me.reload();
+  };
+  const open = (enigmas.data ?? []).filter((e) => e.open);
+  return (
+    <div className="stack">
+      <section className="card agent" aria-labelledby="agent-title">
+        <h2 id="agent-title">Agent {me.data?.nickname ?? ''}</h2>
+        {me.data ? (
+          <p>
+            Session <strong>{me.data.session.name}</strong> ({me.data.session.level}) · <strong data-testid="my-stars">{me.data.stars}</strong> of {me.data.maxStars} stars ·{' '}
+            {me.data.solved} of {me.data.enigmas} enigmas solved
+          </p>
+        ) : null}
+        <p>
+          Your agent code: <code data-testid="agent-code" className="agent-code">{agentCode}</code>
+        </p>
+        <p className="muted small">Write it down: it restores your progress on any browser.</p>
+        {me.error ? <ProblemView error={me.error} onRetry={me.reload} /> : null}
+        <button type="button" className="secondary" onClick={onLeave}>
+          Leave this session
+        </button>
+      </section>
+      <section aria-labelledby="enigmas-title">
+        <h2 id="enigmas-title">Enigmas</h2>
+        {enigmas.error ? <ProblemView error={enigmas.error} onRetry={enigmas.reload} /> : null}
+        {!enigmas.data && !enigmas.error ? <Loading /> : null}
+        {enigmas.data && open.length === 0 ? <p className="muted">No enigma is open yet. Watch the shop!</p> : null}
+        <ul className="enigma-list">
+          {open.map((e) => (
+            <EnigmaCard key={e.id} enigma={e} agentCode={agentCode} onChange={refresh} />
+          ))}
+        </ul>
+        <datalist id="known-routes">
+          {(routes.data ?? []).map((r) => (
+            <option key={r} value={r} />
+          ))}
+        </datalist>
+      </section>
+      <section aria-labelledby="board-title">
+        <h2 id="board-title">Leaderboard</h2>
+        {board.error ? <ProblemView error={board.error} /> : null}
+        {board.data ? (
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Leaderboard table">
+            <table data-testid="leaderboard">
+              <thead>
+                <tr>
+                  <th scope="col">Rank</th>
+                  <th scope="col">Agent</th>
+                  <th scope="col">Stars</th>
+                  <th scope="col">Solved</th>
+                </tr>
+              </thead>
+              <tbody>
+                {board.data.length === 0 ? (
+                  <tr>
+                    <td colSpan={4}>Nobody has scored yet.</td>
+                  </tr>
+                ) : null}
+                {board.data.map((r) => (
+                  <tr key={`${r.rank}-${r.nickname}`}>
+                    <td>{r.rank}</td>
+                    <td>{r.nickname}</td>
+                    <td>{r.stars}</td>
+                    <td>{r.solved}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode: string; onChange: () => void }) {
+  const api = student(agentCode);
+  const [answer, setAnswer] = useState('');
+  const [choices, setChoices] = useState<number[]>([]);
+  const [result, setResult] = useState<AnswerResult>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setResult(undefined), [enigma.id]);
+  const id = `answer-${enigma.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const act = async (f: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await f();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const hintsLeft = enigma.hintsTotal - enigma.hints.length;
+  const earned = enigma.solved ? (enigma.stars ?? 0) : enigma.starsAvailable;
+  const options = enigma.options ?? [];
+  return (
+    <li className={`card enigma${enigma.solved ? ' solved' : ''}`} data-testid={`enigma-${enigma.id}`}>
+      <div className="section-head">
+        <h3>{enigma.question}</h3>
+        <Stars value={earned} max={enigma.maxStars} label={enigma.solved ? `${earned} of ${enigma.maxStars} stars earned` : `${earned} of ${enigma.maxStars} stars still available`} />
+      </div>
+      {enigma.hints.length ? (
+        <ol className="hints" aria-label="Hints">
+          {enigma.hints.map((h, i) => (
+            <li key={i}>{h}</li>
+          ))}
+        </ol>
+      ) : null}
+      {enigma.solved ? (
+        <p className="notice ok">Solved — {enigma.stars ?? 0} star{enigma.stars === 1 ? '' : 's'}.</p>
+      ) : !enigma.ready ? (
+        <p className="muted">This enigma opens once the scenario has picked its target. Keep watching.</p>
+      ) : (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(async () => {
+              const r = await api.answer(enigma.id, enigma.type === 'choice' ? { choices } : { answer: answer.trim() });
+              setResult(r);
+              onChange();
+            });
+          }}
+        >
+          {enigma.type === 'choice' ? (
+            <fieldset className="grow choices">
+              <legend>{enigma.multiple ? 'Pick every right answer' : 'Pick one answer'}</legend>
+              {options.map((o, i) => (
+                <label key={i} className="check">
+                  <input
+                    type={enigma.multiple ? 'checkbox' : 'radio'}
+                    name={id}
+                    checked={choices.includes(i)}
+                    onChange={(e) => setChoices((c) => (enigma.multiple ? (e.target.checked ? [...c, i] : c.filter((x) => x !== i)) : [i]))}
+                  />{' '}
+                  {o}
+                </label>
+              ))}
+            </fieldset>
+          ) : (
+            <div className="field grow">
+              <label htmlFor={id}>
+                Your answer
+                {enigma.unit ? ` (${enigma.unit})` : ''}
+                {enigma.type === 'route' ? ' — a route such as GET /api/products/{id}' : ''}
+              </label>
+              <input
+                id={id}
+                required
+                list={enigma.type === 'route' || enigma.type === 'bound' ? 'known-routes' : undefined}
+                inputMode={enigma.type === 'number' ? 'decimal' : undefined}
+                value={answer}
+                maxLength={200}
+                autoComplete="off"
+                onChange={(e) => setAnswer(e.target.value)}
+              />
+            </div>
+          )}
+          <button type="submit" disabled={busy || (enigma.type === 'choice' && choices.length === 0)}>
+            Answer
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || hintsLeft <= 0}
+            onClick={() =>
+              act(async () => {
+                await api.hint(enigma.id);
+                onChange();
+              })
+            }
+          >
+            {hintsLeft > 0 ? `Take a hint (${hintsLeft} left, costs a star)` : 'No hint left'}
+          </button>
+        </form>
+      )}
+      <div aria-live="polite">
+        {result && !enigma.solved ? (
+          <p className={`notice ${result.correct ? 'ok' : 'bad'}`} data-testid="answer-result">
+            {result.message ?? (result.correct ? 'Correct!' : 'Not quite — try again.')}
+          </p>
+        ) : null}
+      </div>
+      {error ? <ProblemView error={error} /> : null}
+    </li>
+  );
+}
