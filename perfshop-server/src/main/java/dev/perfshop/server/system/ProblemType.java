@@ -29,7 +29,10 @@ public enum ProblemType {
   TOKEN_MISSING("token-missing", HttpStatus.PRECONDITION_REQUIRED, "Token required"),
   TOKEN_INVALID("token-invalid", HttpStatus.FORBIDDEN, "Invalid token"),
   TOKEN_EXPIRED("token-expired", HttpStatus.FORBIDDEN, "Token expired"),
-  TOKEN_REPLAYED("token-replayed", HttpStatus.CONFLICT, "Token already used");
+  TOKEN_REPLAYED("token-replayed", HttpStatus.CONFLICT, "Token already used"),
+  LICENSE_REQUIRED("license-required", HttpStatus.PAYMENT_REQUIRED, "Licence required"),
+  LICENSE_INVALID("license-invalid", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid licence"),
+  ADMIN_TOKEN("admin-token", HttpStatus.UNAUTHORIZED, "Admin token required");
 
   public static final String BASE = "https://perfshop.dev/problems/";
 
@@ -60,6 +63,7 @@ public enum ProblemType {
     return switch (status) {
       case 400 -> BAD_REQUEST;
       case 401 -> UNAUTHENTICATED;
+      case 402 -> LICENSE_REQUIRED;
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;

@@ -1,0 +1,54 @@
+package dev.perfshop.server.admin;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts failed admin attempts per client in a fixed one-minute window that starts at the first
+ * failure. Once a client has {@code max} failures in its window, every admin request from it is
+ * refused until the window ends. Memory is bounded: expired windows are dropped when the table
+ * grows past {@link #MAX_CLIENTS}.
+ */
+final class FailureLimiter {
+
+  static final long WINDOW_MILLIS = 60_000;
+  static final int MAX_CLIENTS = 10_000;
+
+  private record Window(long start, int failures) {}
+
+  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final int max;
+
+  FailureLimiter(Clock clock, int max) {
+    this.clock = clock;
+    this.max = max;
+  }
+
+  /** Seconds the client must wait, or 0 when it may try. */
+  long retryAfterSeconds(String client) {
+    Window w = windows.get(client);
+    if (w == null || w.failures < max) {
+      return 0;
+    }
+    long left = w.start + WINDOW_MILLIS - clock.millis();
+    if (left <= 0) {
+      windows.remove(client, w);
+      return 0;
+    }
+    return (left + 999) / 1000;
+  }
+
+  void recordFailure(String client) {
+    long now = clock.millis();
+    if (windows.size() >= MAX_CLIENTS) {
+      windows.values().removeIf(w -> w.start + WINDOW_MILLIS <= now);
+    }
+    windows.compute(
+        client,
+        (k, w) ->
+            w == null || w.start + WINDOW_MILLIS <= now
+                ? new Window(now, 1)
+                : new Window(w.start, w.failures + 1));
+  }
+}
