@@ -16,7 +16,9 @@ help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-6s %s\n", $$1, $$2}'
 
 run: build ## start the embedded server (H2 under ./.perfshop/data) on http://localhost:$(PORT)
+	@scripts/provision-lab
 	@echo "PerfShop: shop API http://localhost:$(PORT)/api/products  metrics http://localhost:$(PORT)/actuator/prometheus  API docs http://localhost:$(PORT)/swagger-ui.html"
+	@echo "PerfShop: admin token in $${PERFSHOP_DATA_DIR:-./.perfshop/data}/admin-token (header X-Admin-Token; unless PERFSHOP_ADMIN_TOKEN is set)"
 	@exec "$(JAVA_HOME)/bin/java" -jar $(SERVER_JAR) --server.port=$(PORT)
 
 test: ## run every test suite (starts a throwaway MariaDB when mariadb-server is installed)
