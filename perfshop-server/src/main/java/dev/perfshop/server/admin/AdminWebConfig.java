@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +26,12 @@ class AdminWebConfig implements WebMvcConfigurer {
   private final Clock clock;
   private final AdminToken token;
 
-  AdminWebConfig(AdminProperties props, @Value("${perfshop.data-dir}") Path dataDir, Clock clock) {
+  AdminWebConfig(
+      AdminProperties props,
+      @Value("${perfshop.data-dir}") Path dataDir,
+      ObjectProvider<Clock> clock) {
     this.props = props;
-    this.clock = clock;
+    this.clock = clock.getIfAvailable(Clock::systemUTC); // web slices have no Clock bean
     this.token = adminToken(props, dataDir);
   }
 

@@ -2,6 +2,7 @@ package dev.perfshop.server.license;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -18,10 +19,14 @@ class LicenseWebConfig implements WebMvcConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(LicenseWebConfig.class);
 
-  private final LicenseService licenses;
+  private final ObjectProvider<LicenseService> licenses;
   private final LicenseProperties props;
 
-  LicenseWebConfig(LicenseService licenses, LicenseProperties props) {
+  /**
+   * The service is looked up lazily so that {@code @WebMvcTest} slices, which pick up this
+   * configurer but not the service, still start (without a gate, unless they import the service).
+   */
+  LicenseWebConfig(ObjectProvider<LicenseService> licenses, LicenseProperties props) {
     this.licenses = licenses;
     this.props = props;
   }
@@ -34,8 +39,12 @@ class LicenseWebConfig implements WebMvcConfigurer {
               + " (benchmark builds only)");
       return;
     }
+    LicenseService service = licenses.getIfAvailable();
+    if (service == null) {
+      return;
+    }
     registry
-        .addInterceptor(new LicenseInterceptor(licenses))
+        .addInterceptor(new LicenseInterceptor(service))
         .addPathPatterns("/api/**")
         .excludePathPatterns("/api/admin/**", "/api/license/status")
         .order(LicenseInterceptor.ORDER);
