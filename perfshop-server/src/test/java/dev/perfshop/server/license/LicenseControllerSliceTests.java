@@ -26,7 +26,8 @@ class LicenseControllerSliceTests {
     when(licenses.details())
         .thenReturn(
             new LicenseDetails(
-                false, "missing", "none", null, null, null, null, null, null, null, null, List.of()));
+                false, "missing", "none", null, null, null, null, null, null, null, null,
+                List.of()));
     assertThat(mvc.get().uri("/api/admin/license")).hasStatus(401);
     assertThat(mvc.get().uri("/api/admin/license").header(TestAdmin.HEADER, TestAdmin.TOKEN))
         .hasStatusOk()
