@@ -10,9 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Runs in a context of its own (the property makes it distinct) that is closed afterwards: the
+ * throttled client address must not leak into the contexts other test classes share.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "perfshop.admin.max-failures-per-minute=10")
+@DirtiesContext
 class AdminTokenRateLimitTests {
 
   @LocalServerPort int port;

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -15,7 +17,13 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * Web slices start with the licence and admin configurers on the class path (other features'
  * {@code @WebMvcTest}s rely on it), and the admin guard applies in them too.
  */
-@WebMvcTest(LicenseController.class)
+@WebMvcTest(
+    controllers = LicenseController.class,
+    // The stats filter needs its own beans, which a slice does not create.
+    excludeFilters =
+        @ComponentScan.Filter(
+            type = FilterType.REGEX,
+            pattern = "dev\\.perfshop\\.server\\.stats\\..*"))
 class LicenseControllerSliceTests {
 
   @Autowired MockMvcTester mvc;
