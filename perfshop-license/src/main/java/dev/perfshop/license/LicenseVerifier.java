@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,7 @@ public final class LicenseVerifier {
   }
 
   /** Ids of the trusted keys. */
-  public java.util.Set<String> trustedKeyIds() {
+  public Set<String> trustedKeyIds() {
     return trusted.keySet();
   }
 

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The instructor token, kept only as its SHA-256 digest. {@link #matches} hashes the candidate and
@@ -86,7 +87,7 @@ final class AdminToken {
    * #TOKEN_FILE} and handed to {@code announce} for the console.
    */
   static AdminToken storedOrGenerated(
-      Path dataDir, SecureRandom random, java.util.function.Consumer<String> announce) {
+      Path dataDir, SecureRandom random, Consumer<String> announce) {
     Path hashFile = dataDir.resolve(HASH_FILE);
     try {
       if (Files.exists(hashFile)) {

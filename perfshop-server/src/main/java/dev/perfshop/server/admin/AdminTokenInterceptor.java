@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ final class AdminTokenInterceptor implements HandlerInterceptor {
       throw new ApiException(
           ProblemType.TOO_MANY_REQUESTS,
           "too many failed admin attempts from this client; retry in " + retryAfter + " s",
-          java.util.Map.of("retryAfterSeconds", retryAfter));
+          Map.of("retryAfterSeconds", retryAfter));
     }
     if (tokenInQuery(request)) {
       fail(request, client, "token in the query string");
