@@ -2,7 +2,10 @@ package dev.perfshop.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshop.server.support.RawHttp;
 import dev.perfshop.server.support.TestAdmin;
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,6 +143,28 @@ class AdminTokenTests {
             .retrieve()
             .toEntity(Map.class);
     assertThat(res.getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void pathTricksDoNotReachAnAdminRouteWithoutTheToken() throws IOException {
+    for (String path :
+        List.of(
+            "/api/products/../admin/license",
+            "/api/products/%2e%2e/admin/license",
+            "/api/products/..;/admin/license",
+            "/api//admin/license",
+            "//api/admin/license",
+            "/api/./admin/license",
+            "/api/admin;x=1/license",
+            "/api/admin/./license",
+            "/API/admin/license",
+            "/api/Admin/license",
+            "/api/admin/license/",
+            "/api/%61dmin/license")) {
+      assertThat(RawHttp.status(port, "GET", path)).as(path).isNotEqualTo(200);
+      assertThat(RawHttp.status(port, "DELETE", path)).as("DELETE " + path).isNotEqualTo(200);
+    }
+    assertThat(admin(TestAdmin.TOKEN).getBody()).containsEntry("valid", true);
   }
 
   @Test

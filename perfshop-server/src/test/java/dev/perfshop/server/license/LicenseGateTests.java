@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.perfshop.license.License;
 import dev.perfshop.license.LicenseFile;
 import dev.perfshop.license.LicenseKeys;
+import dev.perfshop.server.support.RawHttp;
 import dev.perfshop.server.support.TestAdmin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +172,23 @@ class LicenseGateTests {
     System.arraycopy(good, 0, huge, 0, good.length);
     loadFromDisk(huge);
     assertPaymentRequired("malformed");
+  }
+
+  @Test
+  void pathTricksThroughExemptRoutesDoNotReachTheShopWithoutALicence() throws IOException {
+    for (String path :
+        List.of(
+            "/api/admin/../categories",
+            "/api/admin/%2e%2e/categories",
+            "/api/license/status/../../categories",
+            "/api/license/status;x=1/../../categories",
+            "/api/admin;/../categories",
+            "//api/categories",
+            "/api//categories",
+            "/api/./categories",
+            "/API/categories")) {
+      assertThat(RawHttp.status(port, "GET", path)).as(path).isNotEqualTo(200);
+    }
   }
 
   @Test
