@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code perfshop license …}. Server-side subcommands (install, show, remove) talk to {@code
- * /api/admin/license}; offline ones (keygen, issue) sign with a local private key that never
- * leaves the machine.
+ * /api/admin/license}; offline ones (keygen, issue) sign with a local private key that never leaves
+ * the machine.
  */
 @Command(
     name = "license",
     aliases = "licence",
-    description = "Create signing keys and licences; install, show and remove the server's licence.",
+    description =
+        "Create signing keys and licences; install, show and remove the server's licence.",
     subcommands = {
       KeygenCommand.class,
       IssueCommand.class,

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -43,8 +44,16 @@ public class LicenseService {
   private final LicenseVerifier verifier;
   private volatile LicenseState state;
 
-  LicenseService(
-      LicenseProperties props, @Value("${perfshop.data-dir}") Path dataDir, Clock clock) {
+  /**
+   * Licence time is checked against the real UTC clock, not the application's {@code Clock} bean:
+   * that one is moved by the clock-skew chaos and by tests, and neither may switch the shop off.
+   */
+  @Autowired
+  LicenseService(LicenseProperties props, @Value("${perfshop.data-dir}") Path dataDir) {
+    this(props, dataDir, Clock.systemUTC());
+  }
+
+  LicenseService(LicenseProperties props, Path dataDir, Clock clock) {
     this.clock = clock;
     this.file = props.file() != null ? props.file() : dataDir.resolve("license.json");
     this.maxBytes = props.maxFileBytes();

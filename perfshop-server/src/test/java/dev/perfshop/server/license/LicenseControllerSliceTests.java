@@ -19,11 +19,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @WebMvcTest(
     controllers = LicenseController.class,
-    // The stats filter needs its own beans, which a slice does not create.
+    // The stats filter and the chaos interceptor need their own beans, which a slice lacks.
     excludeFilters =
         @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = "dev\\.perfshop\\.server\\.stats\\..*"))
+            pattern = "dev\\.perfshop\\.server\\.(stats|chaos)\\..*"))
 class LicenseControllerSliceTests {
 
   @Autowired MockMvcTester mvc;
