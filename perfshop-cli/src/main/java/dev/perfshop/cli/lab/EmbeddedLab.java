@@ -75,6 +75,9 @@ public final class EmbeddedLab {
         Files.writeString(tokenFile(), token + "\n");
         Workspace.restrict(tokenFile());
       }
+      // The server never licenses itself: a lab key pair and licence on first run.
+      dev.perfshop.cli.license.LabLicense.provision(
+          dir().resolve("licence"), base.toAbsolutePath().resolve("data"));
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-XX:TieredStopAtLevel=1");
