@@ -128,6 +128,7 @@ public final class Lab {
       throw composeFailure(lines, rc);
     }
     waitHealthy(spec.project(), o.timeout());
+    installLicenceOnFirstStart(ws, spec);
     if (spec.profiles().contains(Profile.OBSERVABILITY)) {
       restrictInstructorFolder(ws, spec);
     }
@@ -297,6 +298,53 @@ public final class Lab {
           ExitCodes.FAILURE, "cannot read " + ws.envFile() + ": " + e.getMessage(), e);
     }
     return "";
+  }
+
+  /**
+   * On the lab's first start, installs a licence signed with the lab key through the admin API.
+   * Later starts leave the licence as the instructor left it (a removed licence stays removed: that
+   * is how the 402 is demonstrated).
+   */
+  void installLicenceOnFirstStart(Workspace ws, LabSpec spec) {
+    Path marker = ws.licenceDir().resolve("installed");
+    if (Files.exists(marker) || !spec.starts(Profile.CORE, "perfshop-server")) {
+      return;
+    }
+    String host = "0.0.0.0".equals(spec.bind()) ? "localhost" : spec.bind();
+    java.net.URI uri =
+        java.net.URI.create(
+            "http://" + host + ":" + spec.ports().port("SERVER_PORT") + "/api/admin/license");
+    try {
+      byte[] licence = dev.perfshop.cli.license.LabLicense.issue(ws.licenceDir());
+      String token = Files.readString(ws.adminTokenFile()).strip();
+      var http = java.net.http.HttpClient.newHttpClient();
+      var res =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(uri)
+                  .timeout(java.time.Duration.ofSeconds(30))
+                  .header("Content-Type", "application/json")
+                  .header("X-Admin-Token", token)
+                  .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(licence))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() / 100 != 2) {
+        throw new LabException(
+            ExitCodes.FAILURE,
+            "the lab server refused its licence (" + res.statusCode() + "): " + res.body(),
+            "see `perfshop lab logs perfshop-server`");
+      }
+      Files.createDirectories(marker.getParent());
+      Files.createFile(marker);
+      err.println("licence installed (lab key in " + ws.licenceDir() + ")");
+      err.flush();
+    } catch (IOException e) {
+      throw new LabException(
+          ExitCodes.FAILURE,
+          "cannot install the lab licence at " + uri + ": " + e.getMessage(),
+          "is the server port reachable?");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {@code .perfshop/lab.properties}: where the other commands find the server and the token. */

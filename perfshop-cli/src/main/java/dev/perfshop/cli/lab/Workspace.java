@@ -53,6 +53,11 @@ public final class Workspace {
     return dir().resolve(".env");
   }
 
+  /** The lab's licence key pair and the marker of the licence installed on first start. */
+  public Path licenceDir() {
+    return dir().resolve("licence");
+  }
+
   public Path adminTokenFile() {
     return dir().resolve("admin-token");
   }
@@ -160,6 +165,11 @@ public final class Workspace {
       env.putAll(spec.ports().env());
       templates.images().forEach((var, ref) -> env.put(var, spec.images().apply(var, ref)));
       env.putAll(secrets);
+      // The server never licenses itself: it trusts the lab's own key (made once, private key
+      // owner-only in the workspace); lab up installs a licence signed with it (Lab.licence).
+      env.put(
+          "PERFSHOP_LICENSE_TRUSTED_KEYS",
+          dev.perfshop.cli.license.LabLicense.publicKeyLine(licenceDir()));
       // Service configs may name a port or the project: @@VARIABLE@@ is replaced from .env
       // (never ${...}: compose and Grafana interpolate that syntax themselves).
       for (String f : templates.files()) {

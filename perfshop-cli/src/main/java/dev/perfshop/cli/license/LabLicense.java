@@ -23,6 +23,20 @@ public final class LabLicense {
   private LabLicense() {}
 
   public static void provision(Path keyDir, Path dataDir) throws IOException {
+    Path pub = keys(keyDir);
+    Path trusted = dataDir.resolve("trusted-keys");
+    Files.createDirectories(trusted);
+    Files.copy(pub, trusted.resolve("lab.pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path marker = dataDir.resolve(".lab-licence-installed");
+    if (Files.exists(marker)) {
+      return;
+    }
+    Files.write(dataDir.resolve("license.json"), issue(keyDir));
+    Files.createFile(marker);
+  }
+
+  /** The lab key pair in {@code keyDir}, made on first use; returns the public key file. */
+  public static Path keys(Path keyDir) throws IOException {
     Files.createDirectories(keyDir);
     Path key = keyDir.resolve("lab.key");
     Path pub = keyDir.resolve("lab.pub");
@@ -31,15 +45,19 @@ public final class LabLicense {
       KeyFiles.writeOwnerOnly(key, LicenseKeys.privateKeyPem(pair.getPrivate()), true);
       Files.writeString(pub, LicenseKeys.publicKeyPem(pair.getPublic()));
     }
-    Path trusted = dataDir.resolve("trusted-keys");
-    Files.createDirectories(trusted);
-    Files.copy(pub, trusted.resolve("lab.pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Path marker = dataDir.resolve(".lab-licence-installed");
-    if (Files.exists(marker)) {
-      return;
-    }
+    return pub;
+  }
+
+  /** The lab public key on one line (base64), for {@code PERFSHOP_LICENSE_TRUSTED_KEYS}. */
+  public static String publicKeyLine(Path keyDir) throws IOException {
+    return LicenseKeys.publicKeyBase64(LicenseKeys.parsePublicKey(Files.readString(keys(keyDir))));
+  }
+
+  /** A one-year lab licence signed with the lab key, as licence file bytes. */
+  public static byte[] issue(Path keyDir) throws IOException {
+    Path pub = keys(keyDir);
     var publicKey = LicenseKeys.parsePublicKey(Files.readString(pub));
-    var privateKey = LicenseKeys.parsePrivateKey(Files.readString(key));
+    var privateKey = LicenseKeys.parsePrivateKey(Files.readString(keyDir.resolve("lab.key")));
     Instant now = Instant.now();
     License license =
         new License(
@@ -51,7 +69,6 @@ public final class LabLicense {
             now,
             now.plus(Duration.ofDays(365)),
             LicenseKeys.keyId(publicKey));
-    Files.write(dataDir.resolve("license.json"), LicenseFile.sign(license, privateKey).toBytes());
-    Files.createFile(marker);
+    return LicenseFile.sign(license, privateKey).toBytes();
   }
 }

@@ -10,7 +10,6 @@ import dev.perfshop.cli.support.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +27,9 @@ class ChaosIntegrationTests {
   @BeforeEach
   void startServer() {
     ServerProcess server = ServerProcess.get();
-    Assumptions.assumeTrue(
-        server.has(ChaosPaths.CATALOG),
-        "this perfshop-server build has no chaos admin API (GET " + ChaosPaths.CATALOG + ")");
+    assertThat(server.has(ChaosPaths.CATALOG))
+        .as("this perfshop-server build has no chaos admin API (GET " + ChaosPaths.CATALOG + ")")
+        .isTrue();
     cli = Cli.against(server, temp);
     cli.run("chaos", "halt");
   }
