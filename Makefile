@@ -17,8 +17,12 @@ help: ## list the targets
 
 run: build ## start the embedded server (H2 under ./.perfshop/data) on http://localhost:$(PORT)
 	@scripts/provision-lab
+	@data="$${PERFSHOP_DATA_DIR:-./.perfshop/data}"; mkdir -p .perfshop && \
+	  printf '# Written by make run: the server the perfshop CLI talks to.\nurl=http://localhost:%s\nadmin-token-file=%s\n' \
+	    "$(PORT)" "$$(cd "$$(dirname "$$data")" && pwd)/$$(basename "$$data")/admin-token" > .perfshop/lab.properties
+	@echo "PerfShop: pages http://localhost:$(PORT)/shop  /student  /instructor  /admin"
 	@echo "PerfShop: shop API http://localhost:$(PORT)/api/products  metrics http://localhost:$(PORT)/actuator/prometheus  API docs http://localhost:$(PORT)/swagger-ui.html"
-	@echo "PerfShop: admin token in $${PERFSHOP_DATA_DIR:-./.perfshop/data}/admin-token (header X-Admin-Token; unless PERFSHOP_ADMIN_TOKEN is set)"
+	@echo "PerfShop: admin token in $${PERFSHOP_DATA_DIR:-./.perfshop/data}/admin-token (header X-Admin-Token; unless PERFSHOP_ADMIN_TOKEN is set); ./perfshop finds both"
 	@exec "$(JAVA_HOME)/bin/java" -jar $(SERVER_JAR) --server.port=$(PORT)
 
 test: ## run every test suite (starts a throwaway MariaDB when mariadb-server is installed)
