@@ -5,6 +5,7 @@ import dev.perfshop.cli.command.CompletionCommand;
 import dev.perfshop.cli.command.ConfigCommand;
 import dev.perfshop.cli.command.LicenseCommand;
 import dev.perfshop.cli.command.ScenarioCommand;
+import dev.perfshop.cli.command.SessionCommand;
 import dev.perfshop.cli.command.ShellCommand;
 import dev.perfshop.cli.command.TrafficCommand;
 import dev.perfshop.cli.config.Overrides;
@@ -47,6 +48,7 @@ public final class PerfShopCli implements Runnable {
           ScenarioCommand.class,
           TrafficCommand.class,
           LabCommand.class,
+          SessionCommand.class,
           LicenseCommand.class,
           ConfigCommand.class,
           CompletionCommand.class,
