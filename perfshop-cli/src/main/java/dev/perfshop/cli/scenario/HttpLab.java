@@ -170,8 +170,7 @@ public final class HttpLab implements LabPort {
 
   private String session() {
     if (sessionId == null) {
-      throw new UnsupportedOperationException(
-          "no class session given (--session ID): enigma step skipped");
+      throw new NotAvailable("no class session given (--session ID): enigma step skipped");
     }
     return sessionId;
   }

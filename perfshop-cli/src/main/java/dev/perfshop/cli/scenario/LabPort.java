@@ -39,6 +39,15 @@ public interface LabPort {
 
   void releaseHint(String scenarioId, String enigmaId);
 
+  /**
+   * A step this lab cannot carry out (e.g. enigmas without a class session): recorded as skipped.
+   */
+  final class NotAvailable extends RuntimeException {
+    public NotAvailable(String message) {
+      super(message);
+    }
+  }
+
   /** Live numbers of one route. Latencies in milliseconds, rates as fractions, throughput per s. */
   record RouteStat(
       String route,

@@ -212,7 +212,7 @@ public final class ScenarioRunner {
         lab.releaseHint(id, s.hint().enigma());
         record(journal, start, p.index(), action, Result.OK, null, null);
       }
-    } catch (UnsupportedOperationException e) {
+    } catch (LabPort.NotAvailable e) {
       record(journal, start, p.index(), action, Result.SKIPPED, message(e), null);
     } catch (RuntimeException e) {
       record(journal, start, p.index(), action, Result.ERROR, message(e), null);
