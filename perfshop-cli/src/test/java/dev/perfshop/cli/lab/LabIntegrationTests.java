@@ -156,16 +156,20 @@ class LabIntegrationTests {
       assertThat(target).as("Prometheus target perfshop-server up").isNotNull();
       assertThat(target.path("scrapeUrl").asText())
           .isEqualTo("http://perfshop-server:8080/actuator/prometheus");
-      JsonNode q =
-          JSON.readTree(
-              get(
-                      http,
-                      prom
-                          + "/api/v1/query?query="
-                          + java.net.URLEncoder.encode(
-                              "sum(http_server_requests_seconds_count{job=\"perfshop-server\"})",
-                              StandardCharsets.UTF_8))
-                  .body());
+      // The target may have been scraped before the shop request above was counted: wait for
+      // the next scrapes (every 5 s) to store the server's request counter.
+      String query =
+          prom
+              + "/api/v1/query?query="
+              + java.net.URLEncoder.encode(
+                  "sum(http_server_requests_seconds_count{job=\"perfshop-server\"})",
+                  StandardCharsets.UTF_8);
+      JsonNode q = JSON.readTree(get(http, query).body());
+      long stored = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (q.path("data").path("result").isEmpty() && System.nanoTime() < stored) {
+        Thread.sleep(1000);
+        q = JSON.readTree(get(http, query).body());
+      }
       assertThat(q.path("data").path("result").size())
           .as("server metrics stored in Prometheus: " + q)
           .isEqualTo(1);
