@@ -85,62 +85,13 @@ class ChaosFilter extends OncePerRequestFilter {
     }
   }
 
-  /** A request whose body was read up front (at most 64 KiB, as the body limit) and is replayed. */
-  private static final class BufferedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+  /** The replayed body, also kept as a request attribute for the assaults that check it. */
+  private static final class BufferedBody extends dev.perfshop.server.system.ReplayedRequest {
     static final String ATTRIBUTE = BufferedBody.class.getName();
-    private final byte[] body;
 
     BufferedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
+      super(request, body);
       request.setAttribute(ATTRIBUTE, body);
-    }
-
-    @Override
-    public jakarta.servlet.ServletInputStream getInputStream() {
-      java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-      return new jakarta.servlet.ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(jakarta.servlet.ReadListener listener) {
-          throw new IllegalStateException("synchronous replay only");
-        }
-      };
-    }
-
-    @Override
-    public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(
-          new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
     }
   }
 }

@@ -1,17 +1,10 @@
 package dev.perfshop.server.system;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -61,7 +54,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
       reject(request, response);
       return;
     }
-    chain.doFilter(new Replayed(request, body), response);
+    chain.doFilter(new ReplayedRequest(request, body), response);
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -77,60 +70,5 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     // The unread body is not drained: the connection is closed instead.
     response.setHeader("Connection", "close");
     json.writeValue(response.getOutputStream(), problem);
-  }
-
-  private static final class Replayed extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    Replayed(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new IllegalStateException("synchronous replay only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }
