@@ -270,12 +270,7 @@ public final class TrafficGenerator {
     }
     record(route, intended);
     if (reply.status() >= 400) {
-      errors.incrementAndGet();
-      routeErrors.computeIfAbsent(route, r -> new AtomicLong()).incrementAndGet();
-      reasons
-          .computeIfAbsent(
-              route + " → " + reply.status() + problemType(reply.body()), r -> new AtomicLong())
-          .incrementAndGet();
+      countError(route, reply.status() + problemType(reply.body()));
       throw new JourneyAborted();
     }
     return reply.body();
@@ -283,6 +278,10 @@ public final class TrafficGenerator {
 
   private void fail(String route, long intended, String reason) {
     record(route, intended);
+    countError(route, reason);
+  }
+
+  private void countError(String route, String reason) {
     errors.incrementAndGet();
     routeErrors.computeIfAbsent(route, r -> new AtomicLong()).incrementAndGet();
     reasons.computeIfAbsent(route + " → " + reason, r -> new AtomicLong()).incrementAndGet();
