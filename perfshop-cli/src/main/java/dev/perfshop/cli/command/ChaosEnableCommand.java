@@ -1,11 +1,16 @@
 package dev.perfshop.cli.command;
 
 import dev.perfshop.cli.CliContext;
+import dev.perfshop.cli.CliException;
 import dev.perfshop.cli.ExitCodes;
 import dev.perfshop.cli.http.Json;
+import dev.perfshop.cli.lab.ContainerChaos;
+import dev.perfshop.cli.lab.Workspace;
+import dev.perfshop.cli.output.Durations;
 import dev.perfshop.cli.output.OutputOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,8 +77,33 @@ final class ChaosEnableCommand implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "ID", description = "Scenario id for the audit log.")
   String scenarioId;
 
+  @Option(
+      names = "--service",
+      paramLabel = "SERVICE",
+      description =
+          "Container anomalies (container-kill|pause|restart) only: the lab service, e.g. db,"
+              + " server, web, prometheus.")
+  String service;
+
+  @Option(
+      names = "--lab",
+      paramLabel = "NAME",
+      description = "Container anomalies only: the Docker lab (default: the one the CLI uses).")
+  String labName;
+
   @Override
   public Integer call() {
+    var container = ContainerChaos.Type.of(type);
+    if (container.isPresent()) {
+      return enableContainer(container.get());
+    }
+    if (service != null || labName != null) {
+      throw CliException.usage(
+          "--service and --lab apply to container anomalies only (container-kill,"
+              + " container-pause, container-restart), not to '"
+              + type
+              + "'");
+    }
     String path = ChaosPaths.type(type);
     ObjectNode body = Json.object();
     body.put("level", level);
@@ -107,5 +137,97 @@ final class ChaosEnableCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * A container anomaly acts through the Docker API on the lab, not through the server. Without
+   * {@code --ttl} it stays until {@code chaos disable} or {@code chaos halt}; with it, the command
+   * holds in the foreground and heals when the time is up (or on Ctrl-C).
+   */
+  private int enableContainer(ContainerChaos.Type t) {
+    if (service == null) {
+      throw CliException.usage(t.id() + " needs --service (e.g. --service db)");
+    }
+    if (probability != null
+        || every != null
+        || (routes != null && !routes.isEmpty())
+        || sessionId != null
+        || agentCode != null) {
+      throw CliException.usage(
+          "--probability, --every, --route, --session and --agent do not apply to " + t.id());
+    }
+    if (level < 1 || level > 5) {
+      throw CliException.usage("level must be 1 to 5, not " + level);
+    }
+    Duration hold = ttl == null ? null : parseTtl(ttl);
+    if (hold != null && !t.lasting()) {
+      throw CliException.usage("--ttl does not apply to " + t.id() + " (it is over once done)");
+    }
+    Workspace ws = LabChaos.require(spec, labName);
+    PrintWriter out = CliContext.of(spec).out();
+    int n = LabChaos.with(spec, ws, chaos -> chaos.enable(t, service, level));
+    String target = ContainerChaos.service(service);
+    out.println(
+        "enabled "
+            + t.id()
+            + " on "
+            + target
+            + " ("
+            + n
+            + " container"
+            + (n == 1 ? "" : "s")
+            + ", lab '"
+            + ws.name()
+            + "')"
+            + (t.lasting()
+                ? hold == null
+                    ? ": stays until perfshop chaos disable " + t.id() + " --service " + service
+                    : ""
+                : ""));
+    out.flush();
+    if (hold != null) {
+      holdThenHeal(t, ws, hold, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private void holdThenHeal(ContainerChaos.Type t, Workspace ws, Duration hold, PrintWriter out) {
+    out.println("holding for " + Durations.human(hold.toSeconds()) + " (Ctrl-C heals now)");
+    out.flush();
+    Thread heal =
+        new Thread(() -> LabChaos.with(spec, ws, chaos -> chaos.disable(t, service)), "heal");
+    Runtime.getRuntime().addShutdownHook(heal);
+    try {
+      Thread.sleep(hold);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Runtime.getRuntime().removeShutdownHook(heal);
+    var healed = LabChaos.with(spec, ws, chaos -> chaos.disable(t, service));
+    out.println("healed " + t.id() + " on " + String.join(", ", healed));
+    out.flush();
+  }
+
+  private static Duration parseTtl(String text) {
+    try {
+      if (text.matches("[1-9]\\d*")) {
+        return Duration.ofSeconds(Long.parseLong(text));
+      }
+      if (text.matches("[1-9]\\d*[smh]")) {
+        long n = Long.parseLong(text.substring(0, text.length() - 1));
+        return switch (text.charAt(text.length() - 1)) {
+          case 's' -> Duration.ofSeconds(n);
+          case 'm' -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        };
+      }
+      Duration d = Duration.parse(text);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("not positive");
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw CliException.usage("--ttl: '" + text + "' is not a duration (90s, 10m, 1h, PT10M)");
+    }
   }
 }

@@ -4,6 +4,7 @@ import static dev.perfshop.cli.http.Json.text;
 
 import dev.perfshop.cli.CliContext;
 import dev.perfshop.cli.ExitCodes;
+import dev.perfshop.cli.lab.ContainerChaos;
 import dev.perfshop.cli.output.OutputOptions;
 import dev.perfshop.cli.output.Table;
 import java.util.concurrent.Callable;
@@ -40,6 +41,16 @@ final class ChaosListCommand implements Callable<Integer> {
           levels,
           c.path("dangerous").asBoolean(false) ? "yes" : "no",
           text(c, "description"));
+    }
+    // Container anomalies act on the Docker lab through the CLI (the server cannot kill its own
+    // database): listed here so the whole catalogue is in one place.
+    for (ContainerChaos.Type t : ContainerChaos.Type.values()) {
+      table.row(
+          t.id(),
+          "infrastructure",
+          "1,2,3,4,5",
+          "no",
+          t.description() + " (Docker lab, --service)");
     }
     table.print(ctx.out());
     return ExitCodes.OK;

@@ -4,10 +4,12 @@ import static dev.perfshop.cli.http.Json.text;
 
 import dev.perfshop.cli.CliContext;
 import dev.perfshop.cli.ExitCodes;
+import dev.perfshop.cli.lab.ContainerChaos;
 import dev.perfshop.cli.output.Durations;
 import dev.perfshop.cli.output.OutputOptions;
 import dev.perfshop.cli.output.Table;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +31,10 @@ final class ChaosStatusCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     out.println("safety mode: " + text(status, "safetyMode", "-"));
+    printContainerAnomalies(out);
     JsonNode activations = status.path("activations");
     if (activations.isEmpty()) {
-      out.println("no chaos active");
+      out.println("no chaos active on the server");
       out.flush();
       return ExitCodes.OK;
     }
@@ -52,5 +55,27 @@ final class ChaosStatusCommand implements Callable<Integer> {
     }
     table.print(out);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The lab's container anomalies, when the CLI uses a Docker lab that has some (no Docker call
+   * otherwise).
+   */
+  private void printContainerAnomalies(PrintWriter out) {
+    var ws = LabChaos.workspace(spec, null);
+    if (ws.isEmpty()) {
+      return;
+    }
+    var active =
+        LabChaos.with(spec, ws.get(), c -> c.any() ? c.active() : List.<ContainerChaos.Active>of());
+    if (active.isEmpty()) {
+      return;
+    }
+    Table table = new Table("container anomaly", "service", "level", "since", "state now");
+    for (var a : active) {
+      table.row(
+          a.type().id(), a.service(), Integer.toString(a.level()), a.since().toString(), a.state());
+    }
+    table.print(out);
   }
 }

@@ -3,6 +3,7 @@ package dev.perfshop.cli.lab;
 import dev.perfshop.cli.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -45,6 +46,15 @@ public final class Lab {
     this.composes = composes;
     this.out = out;
     this.err = err;
+  }
+
+  /** A lab on the real engine (docker-java) and the real compose binary. */
+  public static Lab connect(PrintWriter out, PrintWriter err) {
+    return new Lab(
+        DockerJavaEngine::connect,
+        () -> Compose.detect(System.getenv("PERFSHOP_COMPOSE")),
+        out,
+        err);
   }
 
   DockerEngine engine() {
@@ -424,6 +434,12 @@ public final class Lab {
     if (rc != 0) {
       throw new LabException(ExitCodes.DOCKER, "docker compose down failed (exit " + rc + ")");
     }
+    // No container is left, so no container anomaly either: the next `up` starts healthy.
+    try {
+      Files.deleteIfExists(ws.dir().resolve(ContainerChaos.FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     out.println(
         "Lab '"
             + ws.name()
@@ -471,11 +487,20 @@ public final class Lab {
 
   /** Infrastructure anomalies on one service's containers: kill, pause, unpause, restart. */
   public int containerAction(Workspace ws, String service, String action) {
+    String name = ContainerChaos.service(service);
+    List<DockerEngine.LabContainer> all = status(ws);
     List<DockerEngine.LabContainer> cs =
-        status(ws).stream().filter(c -> c.service().equals(service)).toList();
+        all.stream().filter(c -> c.service().equals(name)).toList();
     if (cs.isEmpty()) {
       throw new LabException(
-          ExitCodes.USAGE, "no service '" + service + "' in lab '" + ws.name() + "'");
+          ExitCodes.USAGE,
+          "no service '" + service + "' in lab '" + ws.name() + "'",
+          all.isEmpty()
+              ? "the lab has no containers: perfshop lab up"
+              : "services: "
+                  + String.join(
+                      ", ", all.stream().map(DockerEngine.LabContainer::service).sorted().toList())
+                  + " (aliases: db, server, web)");
     }
     for (var c : cs) {
       switch (action) {

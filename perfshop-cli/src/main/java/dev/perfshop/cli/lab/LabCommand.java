@@ -86,11 +86,7 @@ public final class LabCommand implements Runnable {
   }
 
   static Lab lab(CommandSpec spec) {
-    return new Lab(
-        DockerJavaEngine::connect,
-        () -> Compose.detect(System.getenv("PERFSHOP_COMPOSE")),
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    return Lab.connect(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   static String version() {
@@ -326,14 +322,22 @@ public final class LabCommand implements Runnable {
             Lab lab = lab(spec);
             try {
               var cs = lab.status(where.workspace());
+              var chaos =
+                  new ContainerChaos(lab, where.workspace(), java.time.Clock.systemUTC())
+                      .active(cs);
               PrintWriter out = spec.commandLine().getOut();
               out.printf(
                   "%-24s %-10s %-10s %-8s %s%n",
                   "SERVICE", "STATE", "HEALTH", "RESTARTS", "STATUS");
               for (var c : cs) {
+                String anomaly =
+                    chaos.stream()
+                        .filter(a -> a.service().equals(c.service()))
+                        .map(a -> "  [chaos: " + a.type().id() + " since " + a.since() + "]")
+                        .reduce("", String::concat);
                 out.printf(
-                    "%-24s %-10s %-10s %-8d %s%n",
-                    c.service(), c.state(), c.health(), c.restarts(), c.status());
+                    "%-24s %-10s %-10s %-8d %s%s%n",
+                    c.service(), c.state(), c.health(), c.restarts(), c.status(), anomaly);
               }
               if (cs.isEmpty()) {
                 out.println("(no containers: the lab is down)");

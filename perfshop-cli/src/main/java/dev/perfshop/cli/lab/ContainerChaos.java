@@ -1,0 +1,236 @@
+package dev.perfshop.cli.lab;
+
+import dev.perfshop.cli.ExitCodes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The container-level infrastructure anomalies of a Docker lab ({@code perfshop chaos enable
+ * container-kill --service db}). The server cannot kill its own database, so these act through the
+ * Docker API (docker-java) on the lab's containers, found by their compose labels.
+ *
+ * <p>What chaos broke is recorded in the lab workspace ({@code chaos.properties}), so that {@code
+ * disable} and {@code halt} heal exactly that (and never restart a container an operator stopped),
+ * and {@code chaos status} and {@code lab status} can show it.
+ */
+public final class ContainerChaos {
+
+  /** The catalogue of container anomalies: fixed names, nothing else is accepted. */
+  public enum Type {
+    KILL(
+        "container-kill",
+        "SIGKILL the service's containers: they stay down (Docker counts a kill as a manual"
+            + " stop) until disabled or halted"),
+    PAUSE(
+        "container-pause",
+        "Freeze the service's processes (cgroup freezer): connections hang instead of failing"),
+    RESTART(
+        "container-restart",
+        "Restart the service's containers once: a short outage, then recovery on its own");
+
+    private final String id;
+    private final String description;
+
+    Type(String id, String description) {
+      this.id = id;
+      this.description = description;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public String description() {
+      return description;
+    }
+
+    /** Whether the anomaly lasts until healed (kill, pause) or is over once done (restart). */
+    public boolean lasting() {
+      return this != RESTART;
+    }
+
+    public static Optional<Type> of(String id) {
+      return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+  }
+
+  /** One anomaly chaos left in place, with the state its containers are in now. */
+  public record Active(Type type, String service, int level, Instant since, String state) {}
+
+  /** Names an instructor may use for the core services, beside their compose names. */
+  static final Map<String, String> ALIASES =
+      Map.of(
+          "db", "mysql",
+          "database", "mysql",
+          "server", "perfshop-server",
+          "app", "perfshop-server",
+          "web", "nginx");
+
+  static final String FILE = "chaos.properties";
+
+  private final Lab lab;
+  private final Workspace ws;
+  private final Clock clock;
+
+  public ContainerChaos(Lab lab, Workspace ws, Clock clock) {
+    this.lab = lab;
+    this.ws = ws;
+    this.clock = clock;
+  }
+
+  /**
+   * The compose service an alias ({@code db}, {@code server}, {@code web}) or a name stands for.
+   */
+  public static String service(String nameOrAlias) {
+    return ALIASES.getOrDefault(nameOrAlias, nameOrAlias);
+  }
+
+  /**
+   * Acts on every container of {@code service} and records a lasting anomaly. Returns the number of
+   * containers affected. Unknown services are a usage error naming the lab's services; nothing is
+   * recorded then.
+   */
+  public int enable(Type type, String service, int level) {
+    if (level < 1 || level > 5) {
+      throw new LabException(ExitCodes.USAGE, "level must be 1 to 5, not " + level);
+    }
+    String name = service(service);
+    int n =
+        lab.containerAction(
+            ws,
+            name,
+            switch (type) {
+              case KILL -> "kill";
+              case PAUSE -> "pause";
+              case RESTART -> "restart";
+            });
+    if (type.lasting()) {
+      Properties p = read();
+      p.setProperty(key(type, name), level + " " + clock.instant());
+      write(p);
+    }
+    return n;
+  }
+
+  /**
+   * Heals what {@code enable} left: a killed service is started again, a paused one unpaused. With
+   * {@code service} null, every service with that anomaly. Returns the services healed.
+   */
+  public List<String> disable(Type type, String service) {
+    String name = service == null ? null : service(service);
+    List<String> healed = new ArrayList<>();
+    Properties p = read();
+    for (String key : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
+      String[] parts = key.split("\\.", 2);
+      if (!parts[0].equals(type.id()) || (name != null && !parts[1].equals(name))) {
+        continue;
+      }
+      heal(type, parts[1]);
+      p.remove(key);
+      write(p);
+      healed.add(parts[1]);
+    }
+    return healed;
+  }
+
+  /** Heals every container anomaly of the lab; returns {@code type service} of each. */
+  public List<String> halt() {
+    List<String> healed = new ArrayList<>();
+    for (Type t : Type.values()) {
+      if (t.lasting()) {
+        disable(t, null).forEach(s -> healed.add(t.id() + " " + s));
+      }
+    }
+    return healed;
+  }
+
+  /** The recorded anomalies, with the current state of their containers. */
+  public List<Active> active() {
+    return any() ? active(lab.status(ws)) : List.of();
+  }
+
+  /** The recorded anomalies, with the state of their containers among {@code containers}. */
+  public List<Active> active(List<DockerEngine.LabContainer> containers) {
+    Properties p = read();
+    List<Active> out = new ArrayList<>();
+    for (var e : new TreeMap<>(p).entrySet()) {
+      String[] key = e.getKey().toString().split("\\.", 2);
+      String[] value = e.getValue().toString().split(" ", 2);
+      Optional<Type> type = Type.of(key[0]);
+      if (type.isEmpty() || key.length < 2 || value.length < 2) {
+        continue; // a line this version did not write: ignored, never acted on
+      }
+      String state =
+          containers.stream()
+              .filter(c -> c.service().equals(key[1]))
+              .map(DockerEngine.LabContainer::state)
+              .findFirst()
+              .orElse("gone");
+      out.add(
+          new Active(
+              type.get(), key[1], Integer.parseInt(value[0]), Instant.parse(value[1]), state));
+    }
+    return out;
+  }
+
+  /** Whether this workspace has recorded anomalies (cheap: no Docker call). */
+  public boolean any() {
+    return !read().isEmpty();
+  }
+
+  private void heal(Type type, String service) {
+    try {
+      lab.containerAction(ws, service, type == Type.PAUSE ? "unpause" : "restart");
+    } catch (LabException e) {
+      if (e.exitCode() != ExitCodes.USAGE) {
+        throw e;
+      }
+      // The service is gone (lab down): nothing left to heal, forget the record.
+    }
+  }
+
+  private static String key(Type type, String service) {
+    return type.id() + "." + service;
+  }
+
+  private Path file() {
+    return ws.dir().resolve(FILE);
+  }
+
+  private Properties read() {
+    Properties p = new Properties();
+    if (Files.isRegularFile(file())) {
+      try (var in = Files.newBufferedReader(file())) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return p;
+  }
+
+  private void write(Properties p) {
+    try {
+      Path tmp = Files.createTempFile(ws.dir(), FILE, ".tmp");
+      try (var out = Files.newBufferedWriter(tmp)) {
+        p.store(
+            out, "container anomalies left in place by perfshop chaos (healed by disable/halt)");
+      }
+      Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
