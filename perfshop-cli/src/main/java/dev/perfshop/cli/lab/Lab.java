@@ -28,7 +28,7 @@ public final class Lab {
 
   /** Memory (MiB) the services of a profile may use: the sum of their compose mem_limit. */
   public static final Map<Profile, Integer> MEMORY_MIB =
-      Map.of(Profile.CORE, 1600, Profile.OBSERVABILITY, 1984, Profile.LOGS, 2816, Profile.QA, 3072);
+      Map.of(Profile.CORE, 1728, Profile.OBSERVABILITY, 1984, Profile.LOGS, 2816, Profile.QA, 3072);
 
   private final Supplier<DockerEngine> engines;
   private final Supplier<Compose> composes;

@@ -155,6 +155,11 @@ public final class LabCommand implements Runnable {
     Path agentsDir;
 
     @Option(
+        names = "--cli-jar",
+        description = "CLI jar (lib/ beside it) for the linux variant's monitor image.")
+    Path cliJar;
+
+    @Option(
         names = "--services",
         split = ",",
         description =
@@ -199,7 +204,7 @@ public final class LabCommand implements Runnable {
           spec,
           () -> {
             Path cwd = Path.of("").toAbsolutePath();
-            var server = ServerArtifacts.find(cwd, serverJar, agentsDir);
+            var server = ServerArtifacts.find(cwd, serverJar, agentsDir, cliJar);
             if (embedded) {
               if (server.isEmpty()) {
                 throw new LabException(
@@ -611,6 +616,13 @@ public final class LabCommand implements Runnable {
     Integer port;
 
     @Option(
+        names = "--project",
+        description =
+            "Watch this compose project without a workspace (how the lab's perfshop-monitor"
+                + " container runs it; default port 9101).")
+    String project;
+
+    @Option(
         names = "--bind",
         defaultValue = "0.0.0.0",
         description =
@@ -622,12 +634,19 @@ public final class LabCommand implements Runnable {
       return guard(
           spec,
           () -> {
-            Workspace.Meta meta = where.workspace().meta();
-            int listen = port != null ? port : new LabPorts(meta.portOffset()).port("MONITOR_PORT");
+            int listen;
+            String watched;
+            if (project != null) {
+              listen = port != null ? port : 9101;
+              watched = project;
+            } else {
+              Workspace.Meta meta = where.workspace().meta();
+              listen = port != null ? port : new LabPorts(meta.portOffset()).port("MONITOR_PORT");
+              watched = LabSpec.project(where.name);
+            }
             DockerJavaEngine engine = DockerJavaEngine.connect();
             engine.info();
-            new LabMonitor(engine, LabSpec.project(where.name))
-                .serve(bind, listen, spec.commandLine().getErr());
+            new LabMonitor(engine, watched).serve(bind, listen, spec.commandLine().getErr());
             Thread.currentThread().join();
             return ExitCodes.OK;
           });

@@ -18,12 +18,12 @@ public final class LabPorts {
     new Port("SERVER_PORT", 8080, Profile.CORE, "shop server", "/"),
     new Port("WEB_PORT", 8088, Profile.CORE, "shop through nginx", "/"),
     new Port("MYSQL_PORT", 3306, Profile.CORE, "MySQL", null),
+    // The perfshop-monitor container: the lab's container metrics that Prometheus scrapes.
+    new Port("MONITOR_PORT", 9101, Profile.CORE, "Container metrics", "/metrics"),
     new Port("PROMETHEUS_PORT", 9090, Profile.OBSERVABILITY, "Prometheus", "/targets"),
     new Port("GRAFANA_PORT", 3000, Profile.OBSERVABILITY, "Grafana", "/"),
     new Port("TEMPO_PORT", 3200, Profile.OBSERVABILITY, "Tempo API", "/ready"),
     new Port("PYROSCOPE_PORT", 4040, Profile.OBSERVABILITY, "Pyroscope", "/"),
-    // Not a container: the host port of `perfshop lab monitor` that Prometheus scrapes.
-    new Port("MONITOR_PORT", 9101, Profile.OBSERVABILITY, "lab monitor (run it)", "/metrics"),
     new Port("LOKI_PORT", 3100, Profile.LOGS, "Loki API", "/ready"),
     new Port("OPENSEARCH_PORT", 9200, Profile.LOGS, "OpenSearch", "/"),
     new Port("OPENSEARCH_DASHBOARDS_PORT", 5601, Profile.LOGS, "OpenSearch Dashboards", "/"),

@@ -145,6 +145,7 @@ public final class Workspace {
               app.resolve("agents").resolve(agent.getFileName()),
               StandardCopyOption.REPLACE_EXISTING);
         }
+        stageCli(serverContext.cliJar(), dir.resolve("monitor/app"));
       }
       Map<String, String> secrets = secrets();
       Files.writeString(adminTokenFile(), secrets.get("PERFSHOP_ADMIN_TOKEN") + "\n");
@@ -207,6 +208,26 @@ public final class Workspace {
     } catch (IOException e) {
       throw new LabException(
           ExitCodes.FAILURE, "cannot write the lab workspace " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The monitor image's build context: the CLI jar and its lib/ (the manifest's class path). */
+  private static void stageCli(Path cliJar, Path app) throws IOException {
+    if (cliJar == null) {
+      throw new LabException(
+          ExitCodes.USAGE,
+          "variant linux builds the monitor image from the CLI jar, but none was found",
+          "build it first (make build), pass --cli-jar, or use --variant desktop");
+    }
+    Files.createDirectories(app.resolve("lib"));
+    Files.copy(cliJar, app.resolve("perfshop-cli.jar"), StandardCopyOption.REPLACE_EXISTING);
+    try (var libs = Files.list(cliJar.resolveSibling("lib"))) {
+      for (Path lib : libs.filter(f -> f.toString().endsWith(".jar")).toList()) {
+        Files.copy(
+            lib,
+            app.resolve("lib").resolve(lib.getFileName()),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfshop.cli.support.Cli;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +68,10 @@ class LabIntegrationTests {
         LabSupport.compose() != null, "Docker Compose", "apt-get install docker-compose");
     LabSupport.require(
         Files.isRegularFile(LabSupport.serverJar()), "the server jar", "build the reactor first");
+    LabSupport.require(
+        Files.isRegularFile(LabSupport.cliJar()),
+        "the CLI jar",
+        "this test runs after package (failsafe); build the reactor first");
 
     Path override = tmp.resolve("images.override");
     Process images =
@@ -102,7 +103,7 @@ class LabIntegrationTests {
                 "--profile",
                 "core,observability",
                 "--services",
-                "mysql,perfshop-server,nginx,prometheus",
+                "mysql,perfshop-server,nginx,perfshop-monitor,prometheus",
                 "--variant",
                 "linux",
                 "--templates",
@@ -111,6 +112,8 @@ class LabIntegrationTests {
                 LabSupport.serverJar().toString(),
                 "--agents-dir",
                 LabSupport.repo().resolve("perfshop-cli/target/lab-agents").toString(),
+                "--cli-jar",
+                LabSupport.cliJar().toString(),
                 "--images",
                 override.toString(),
                 "--port-offset",
@@ -173,44 +176,64 @@ class LabIntegrationTests {
       assertThat(q.path("data").path("result").size())
           .as("server metrics stored in Prometheus: " + q)
           .isEqualTo(1);
+
+      // Container metrics: Prometheus scrapes the perfshop-monitor container on the lab network.
+      JsonNode mysqlUp = promql(http, prom, "perfshop_container_up{service=\"mysql\"}", "1");
+      assertThat(mysqlUp)
+          .as("perfshop_container_up of mysql scraped from perfshop-monitor")
+          .isNotNull();
+      assertThat(mysqlUp.path("metric").path("job").asText()).isEqualTo("lab-containers");
     }
 
-    // Data written to the database survives a killed database container and a down/up.
-    String password = Lab.envValue(new Workspace(base, NAME), "MYSQL_PASSWORD");
-    String jdbc = "jdbc:mariadb://127.0.0.1:" + ports.port("MYSQL_PORT") + "/perfshop";
-    try (Connection c = DriverManager.getConnection(jdbc, "perfshop", password);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE lab_marker (id INT PRIMARY KEY, note VARCHAR(40))");
-      s.execute("INSERT INTO lab_marker VALUES (1, 'kept across restarts')");
-    }
+    // A customer's order, placed through nginx, must survive a killed database and a down/up.
+    Shopper shopper = new Shopper("http://127.0.0.1:" + ports.port("WEB_PORT"));
+    String orderId = shopper.registerAndOrder();
 
-    LabSupport.Run kill =
-        LabSupport.cli(
-            "lab", "container", "kill", "mysql", "--dir", base.toString(), "--name", NAME);
-    assertThat(kill.exitCode()).as(kill.err()).isZero();
-    // A killed container stays down (docker kill counts as a manual stop) until the instructor
-    // restarts it: that is the "container-kill" infrastructure anomaly.
+    // The infrastructure anomaly as an instructor runs it, from the lab's folder: `chaos enable
+    // container-kill --service db` acts through the Docker API on the lab the CLI uses.
+    Cli fromLab = new Cli(tmp).workingDir(tmp);
+    Cli.Result kill =
+        fromLab.run("chaos", "enable", "container-kill", "--service", "db", "--level", "3");
+    assertThat(kill.code()).as(kill.err()).isZero();
+    assertThat(kill.out()).contains("enabled container-kill on mysql (1 container, lab 'e2e')");
+    // A killed container stays down (docker kill counts as a manual stop) until chaos heals it.
     String killed =
         awaitStatus(
-            line -> line.startsWith("mysql ") && line.contains("exited"), Duration.ofSeconds(60));
-    assertThat(killed).as("lab status shows the killed database").isNotNull();
+            line ->
+                line.startsWith("mysql ")
+                    && line.contains("exited")
+                    && line.contains("[chaos: container-kill since "),
+            Duration.ofSeconds(60));
+    assertThat(killed).as("lab status shows the killed database and why").isNotNull();
     LabSupport.Run broken =
         LabSupport.cli("lab", "status", "--dir", base.toString(), "--name", NAME);
     assertThat(broken.exitCode())
         .as("status exit code while a service is down")
         .isEqualTo(dev.perfshop.cli.ExitCodes.FAILURE);
-    LabSupport.Run restart =
-        LabSupport.cli(
-            "lab", "container", "restart", "mysql", "--dir", base.toString(), "--name", NAME);
-    assertThat(restart.exitCode()).as(restart.err()).isZero();
+    Cli.Result chaosStatus = fromLab.run("chaos", "status");
+    assertThat(chaosStatus.code()).as(chaosStatus.err()).isZero();
+    assertThat(chaosStatus.out()).containsPattern("container-kill +mysql +3 .* exited");
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+      String prom = "http://127.0.0.1:" + ports.port("PROMETHEUS_PORT");
+      assertThat(promql(http, prom, "perfshop_container_up{service=\"mysql\"}", "0"))
+          .as("Prometheus sees the database down through the monitor")
+          .isNotNull();
+    }
+
+    // `chaos halt` heals it (and halts the server's chaos).
+    Cli.Result halt = fromLab.run("chaos", "halt");
+    assertThat(halt.code()).as(halt.err()).isZero();
+    assertThat(halt.out()).contains("healed container-kill mysql");
     String recovered =
         awaitStatus(
             line ->
-                line.startsWith("mysql ") && line.contains("running") && line.contains(" healthy "),
+                line.startsWith("mysql ")
+                    && line.contains("running")
+                    && line.contains(" healthy ")
+                    && !line.contains("[chaos:"),
             Duration.ofSeconds(180));
-    assertThat(recovered)
-        .as("the database is healthy again after lab container restart")
-        .isNotNull();
+    assertThat(recovered).as("the database is healthy again after chaos halt").isNotNull();
+    assertThat(shopper.orderIds()).as("the order is still there after the kill").contains(orderId);
 
     LabSupport.Run down = LabSupport.cli("lab", "down", "--dir", base.toString(), "--name", NAME);
     assertThat(down.exitCode()).as(down.err()).isZero();
@@ -220,11 +243,105 @@ class LabIntegrationTests {
 
     LabSupport.Run again = LabSupport.cli(up.toArray(String[]::new));
     assertThat(again.exitCode()).as(again.err()).isZero();
-    try (Connection c = DriverManager.getConnection(jdbc, "perfshop", password);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT note FROM lab_marker WHERE id = 1")) {
-      assertThat(rs.next()).as("row kept by the mysql-data volume").isTrue();
-      assertThat(rs.getString(1)).isEqualTo("kept across restarts");
+    Shopper back = new Shopper("http://127.0.0.1:" + ports.port("WEB_PORT"));
+    back.login(shopper.email);
+    assertThat(back.orderIds())
+        .as("the customer's order kept by the mysql-data volume across down/up")
+        .contains(orderId);
+  }
+
+  /** The first series of a PromQL query whose value is {@code value}, waited for up to 60 s. */
+  static JsonNode promql(HttpClient http, String prom, String query, String value)
+      throws IOException, InterruptedException {
+    String url =
+        prom + "/api/v1/query?query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    do {
+      for (JsonNode r : JSON.readTree(get(http, url).body()).path("data").path("result")) {
+        if (value.equals(r.path("value").path(1).asText())) {
+          return r;
+        }
+      }
+      Thread.sleep(1000);
+    } while (System.nanoTime() < deadline);
+    return null;
+  }
+
+  /** A customer of the shop through the lab's front door (cookies kept, JSON in and out). */
+  static final class Shopper {
+    final String base;
+    final HttpClient http;
+    String email;
+
+    Shopper(String base) {
+      this.base = base;
+      this.http =
+          HttpClient.newBuilder()
+              .cookieHandler(new java.net.CookieManager())
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+    }
+
+    String registerAndOrder() throws IOException, InterruptedException {
+      email = "lab-" + java.util.UUID.randomUUID() + "@example.test";
+      send(
+          "POST",
+          "/api/auth/register",
+          "{\"email\":\"" + email + "\",\"name\":\"Lab Test\",\"password\":\"lab-password-1\"}",
+          201);
+      long productId =
+          JSON.readTree(send("GET", "/api/products?size=1", null, 200))
+              .path("items")
+              .path(0)
+              .path("id")
+              .asLong();
+      send("POST", "/api/cart/items", "{\"productId\":" + productId + ",\"quantity\":1}", 200);
+      String order =
+          send(
+              "POST",
+              "/api/orders",
+              "{\"shippingAddress\":{\"name\":\"Ada Lovelace\",\"line1\":\"12 St James's"
+                  + " Square\",\"city\":\"London\",\"postalCode\":\"SW1Y 4JH\",\"country\":\"GB\"},"
+                  + "\"payment\":{\"cardNumber\":\"4242424242424242\",\"expiry\":\"12/39\",\"cvc\":\"123\"}}",
+              201);
+      return JSON.readTree(order).path("id").asText();
+    }
+
+    void login(String email) throws IOException, InterruptedException {
+      this.email = email;
+      send(
+          "POST",
+          "/api/auth/login",
+          "{\"email\":\"" + email + "\",\"password\":\"lab-password-1\"}",
+          200);
+    }
+
+    List<String> orderIds() throws IOException, InterruptedException {
+      List<String> ids = new ArrayList<>();
+      JSON.readTree(send("GET", "/api/orders?size=50", null, 200))
+          .path("items")
+          .forEach(o -> ids.add(o.path("id").asText()));
+      return ids;
+    }
+
+    String send(String method, String path, String json, int expected)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+      if (json != null) {
+        b.header("Content-Type", "application/json");
+        if (path.equals("/api/orders")) {
+          b.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
+      }
+      b.method(
+          method,
+          json == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(json));
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
+      return r.body();
     }
   }
 

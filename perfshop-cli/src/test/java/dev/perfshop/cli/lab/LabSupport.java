@@ -39,6 +39,11 @@ final class LabSupport {
     return repo().resolve("perfshop-server/target/perfshop-server.jar");
   }
 
+  /** The packaged CLI jar (lib/ beside it): exists once the module is packaged. */
+  static Path cliJar() {
+    return repo().resolve("perfshop-cli/target/perfshop-cli.jar");
+  }
+
   static boolean ci() {
     return "true".equalsIgnoreCase(System.getenv("CI"));
   }

@@ -42,11 +42,15 @@ class LabTemplatesTests {
       throws IOException {
     Path jar =
         Files.writeString(tmp.resolve("fake-server.jar"), "not a jar: rendering only copies it");
+    Path cli = Files.createDirectories(tmp.resolve("cli"));
+    Files.createDirectories(cli.resolve("lib"));
+    Path cliJar = Files.writeString(cli.resolve("perfshop-cli.jar"), "not a jar either");
+    Files.writeString(cli.resolve("lib/dependency.jar"), "a dependency");
     Workspace ws = new Workspace(tmp.resolve(".perfshop"), name);
     ws.render(
         Templates.fromDirectory(LabSupport.templates()),
         new LabSpec(name, profiles, variant, new LabPorts(0), images, "127.0.0.1", List.of()),
-        new ServerArtifacts(jar, List.of()),
+        new ServerArtifacts(jar, List.of(), cliJar),
         "test");
     return ws;
   }
@@ -269,7 +273,7 @@ class LabTemplatesTests {
             Variant.LINUX,
             ImageOverrides.none());
     Path config = ws.dir().resolve("config/prometheus/prometheus.yml");
-    assertThat(Files.readString(config)).doesNotContain("@@").contains("host.docker.internal:9101");
+    assertThat(Files.readString(config)).doesNotContain("@@").contains("perfshop-monitor:9101");
     List<String> cmd;
     if (LabSupport.run(List.of("promtool", "--version")) == 0) {
       cmd = List.of("promtool", "check", "config", config.toString());
