@@ -241,6 +241,9 @@ public final class DockerJavaEngine implements DockerEngine {
     var sample =
         new java.util.concurrent.atomic.AtomicReference<
             com.github.dockerjava.api.model.Statistics>();
+    var arrived = new java.util.concurrent.CountDownLatch(1);
+    // The engine answers one sample after about a second (it measures CPU over that interval);
+    // wait for that sample, not for the stream to close, which can lag far behind it.
     try (var cb =
         docker
             .statsCmd(containerId)
@@ -250,9 +253,10 @@ public final class DockerJavaEngine implements DockerEngine {
                   @Override
                   public void onNext(com.github.dockerjava.api.model.Statistics s) {
                     sample.compareAndSet(null, s);
+                    arrived.countDown();
                   }
                 })) {
-      cb.awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+      arrived.await(5, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {

@@ -616,6 +616,12 @@ public final class LabCommand implements Runnable {
     Integer port;
 
     @Option(
+        names = "--interval",
+        defaultValue = "5",
+        description = "Seconds between two samples of the containers (default: ${DEFAULT-VALUE}).")
+    int interval;
+
+    @Option(
         names = "--project",
         description =
             "Watch this compose project without a workspace (how the lab's perfshop-monitor"
@@ -646,7 +652,8 @@ public final class LabCommand implements Runnable {
             }
             DockerJavaEngine engine = DockerJavaEngine.connect();
             engine.info();
-            new LabMonitor(engine, watched).serve(bind, listen, spec.commandLine().getErr());
+            new LabMonitor(engine, watched)
+                .serve(bind, listen, Duration.ofSeconds(interval), spec.commandLine().getErr());
             Thread.currentThread().join();
             return ExitCodes.OK;
           });

@@ -6,9 +6,18 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Container metrics of a lab in the Prometheus text format, from the Docker API (docker-java
@@ -54,7 +63,28 @@ public final class LabMonitor {
         header("perfshop_container_network_receive_bytes_total", "counter", "Bytes received");
     StringBuilder tx =
         header("perfshop_container_network_transmit_bytes_total", "counter", "Bytes sent");
-    for (DockerEngine.LabContainer c : engine.containers(project)) {
+    List<DockerEngine.LabContainer> containers = engine.containers(project);
+    // A stats sample takes the engine about a second per container: take them all at once.
+    Map<String, Optional<DockerEngine.Stats>> stats = new HashMap<>();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Map<String, Future<Optional<DockerEngine.Stats>>> pending = new HashMap<>();
+      for (DockerEngine.LabContainer c : containers) {
+        if ("running".equals(c.state())) {
+          pending.put(c.id(), pool.submit(() -> engine.stats(c.id())));
+        }
+      }
+      for (var e : pending.entrySet()) {
+        try {
+          stats.put(e.getKey(), e.getValue().get());
+        } catch (ExecutionException failed) {
+          stats.put(e.getKey(), Optional.empty());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    for (DockerEngine.LabContainer c : containers) {
       String labels =
           "{service=\"" + escape(c.service()) + "\",container=\"" + escape(c.name()) + "\"}";
       boolean running = "running".equals(c.state());
@@ -64,7 +94,7 @@ public final class LabMonitor {
           labels,
           running && !"unhealthy".equals(c.health()) && !"starting".equals(c.health()) ? 1 : 0);
       line(restarts, labels, c.restarts());
-      Optional<DockerEngine.Stats> s = running ? engine.stats(c.id()) : Optional.empty();
+      Optional<DockerEngine.Stats> s = stats.getOrDefault(c.id(), Optional.empty());
       if (s.isPresent()) {
         line(cpu, labels, s.get().cpuSeconds());
         line(mem, labels, s.get().memoryBytes());
@@ -107,20 +137,51 @@ public final class LabMonitor {
     return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 
-  /** Serves {@code /metrics} until the process ends. */
-  public HttpServer serve(String bind, int port, PrintWriter err) throws IOException {
+  /**
+   * Serves {@code /metrics} until the process ends. A sampler refreshes the metrics every {@code
+   * every} in the background, so a scrape (or a healthcheck) answers at once with the latest sample
+   * instead of waiting a second per container for the engine's statistics.
+   */
+  public Serving serve(String bind, int port, Duration every, PrintWriter err) throws IOException {
+    AtomicReference<String> latest = new AtomicReference<>();
+    AtomicReference<String> failure = new AtomicReference<>();
+    ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "lab-monitor-sampler");
+              t.setDaemon(true);
+              return t;
+            });
+    sampler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            latest.set(scrape());
+            failure.set(null);
+          } catch (RuntimeException e) {
+            failure.set(String.valueOf(e.getMessage()));
+          }
+        },
+        0,
+        every.toMillis(),
+        TimeUnit.MILLISECONDS);
     HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext(
         "/metrics",
         exchange -> {
           byte[] body;
           int status = 200;
-          try {
-            body = scrape().getBytes(StandardCharsets.UTF_8);
-          } catch (RuntimeException e) {
+          String text = latest.get();
+          if (failure.get() != null || text == null) {
             status = 503;
-            body = ("# scrape failed: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+            text =
+                "# "
+                    + (failure.get() != null
+                        ? "the engine did not answer: " + failure.get()
+                        : "first sample not taken yet")
+                    + "\n";
           }
+          body = text.getBytes(StandardCharsets.UTF_8);
           exchange
               .getResponseHeaders()
               .set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
@@ -139,6 +200,20 @@ public final class LabMonitor {
             + port
             + "/metrics");
     err.flush();
-    return server;
+    return new Serving(server, sampler);
+  }
+
+  /** The running monitor: its HTTP server and its sampler; closing stops both. */
+  public record Serving(HttpServer server, ScheduledExecutorService sampler)
+      implements AutoCloseable {
+    public int port() {
+      return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      sampler.shutdownNow();
+    }
   }
 }

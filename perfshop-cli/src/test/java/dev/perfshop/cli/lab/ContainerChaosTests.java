@@ -143,6 +143,7 @@ class ContainerChaosTests {
   static final class FakeEngine implements DockerEngine {
     final Map<String, String> containers = new LinkedHashMap<>();
     final List<String> actions = new ArrayList<>();
+    long memoryBytes = 1L << 34;
 
     void add(String service) {
       containers.put(service, "running");
@@ -167,7 +168,7 @@ class ContainerChaosTests {
 
     @Override
     public EngineInfo info() {
-      return new EngineInfo("fake", "1", "1.41", 1L << 34, 2);
+      return new EngineInfo("fake", "1", "1.41", memoryBytes, 2);
     }
 
     @Override

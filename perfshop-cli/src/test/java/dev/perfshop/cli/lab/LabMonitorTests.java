@@ -69,22 +69,26 @@ class LabMonitorTests {
         assertThat(text).contains("# TYPE " + metric + " ");
       }
 
-      var server =
-          monitor.serve("127.0.0.1", LabSupport.freePort(), new java.io.PrintWriter(System.err));
-      try (HttpClient http = HttpClient.newHttpClient()) {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
+      try (var serving =
+              monitor.serve(
+                  "127.0.0.1",
+                  LabSupport.freePort(),
+                  java.time.Duration.ofSeconds(1),
+                  new java.io.PrintWriter(System.err));
+          HttpClient http = HttpClient.newHttpClient()) {
+        HttpRequest metrics =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serving.port() + "/metrics"))
+                .build();
+        // 503 until the sampler's first sample (about a second), then the latest sample.
+        HttpResponse<String> r = http.send(metrics, HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i < 50 && r.statusCode() == 503; i++) {
+          Thread.sleep(200);
+          r = http.send(metrics, HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type"))
             .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
         assertThat(r.body()).contains("perfshop_container_up{service=\"burner\"");
-      } finally {
-        server.stop(0);
       }
 
       LabSupport.run(List.of("docker", "kill", container));
