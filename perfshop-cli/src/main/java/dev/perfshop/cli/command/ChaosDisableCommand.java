@@ -37,17 +37,13 @@ final class ChaosDisableCommand implements Callable<Integer> {
       description = "Container anomalies only: heal this service (default: every one).")
   String service;
 
-  @Option(
-      names = "--lab",
-      paramLabel = "NAME",
-      description = "Container anomalies only: the Docker lab (default: the one the CLI uses).")
-  String labName;
+  @Mixin LabChaos lab;
 
   @Override
   public Integer call() {
     var container = ContainerChaos.Type.of(type);
     if (container.isPresent()) {
-      Workspace ws = LabChaos.require(spec, labName);
+      Workspace ws = lab.require(spec);
       List<String> healed =
           LabChaos.with(spec, ws, chaos -> chaos.disable(container.get(), service));
       PrintWriter out = CliContext.of(spec).out();
@@ -58,7 +54,7 @@ final class ChaosDisableCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    if (service != null || labName != null) {
+    if (service != null || lab.name != null) {
       throw CliException.usage("--service and --lab apply to container anomalies only");
     }
     JsonNode answer = Server.client(spec).adminDelete(ChaosPaths.type(type));

@@ -85,11 +85,7 @@ final class ChaosEnableCommand implements Callable<Integer> {
               + " server, web, prometheus.")
   String service;
 
-  @Option(
-      names = "--lab",
-      paramLabel = "NAME",
-      description = "Container anomalies only: the Docker lab (default: the one the CLI uses).")
-  String labName;
+  @Mixin LabChaos lab;
 
   @Override
   public Integer call() {
@@ -97,7 +93,7 @@ final class ChaosEnableCommand implements Callable<Integer> {
     if (container.isPresent()) {
       return enableContainer(container.get());
     }
-    if (service != null || labName != null) {
+    if (service != null || lab.name != null) {
       throw CliException.usage(
           "--service and --lab apply to container anomalies only (container-kill,"
               + " container-pause, container-restart), not to '"
@@ -163,7 +159,7 @@ final class ChaosEnableCommand implements Callable<Integer> {
     if (hold != null && !t.lasting()) {
       throw CliException.usage("--ttl does not apply to " + t.id() + " (it is over once done)");
     }
-    Workspace ws = LabChaos.require(spec, labName);
+    Workspace ws = lab.require(spec);
     PrintWriter out = CliContext.of(spec).out();
     int n = LabChaos.with(spec, ws, chaos -> chaos.enable(t, service, level));
     String target = ContainerChaos.service(service);

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
@@ -25,11 +24,7 @@ final class ChaosHaltCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--lab",
-      paramLabel = "NAME",
-      description = "The Docker lab whose container anomalies to heal (default: the one in use).")
-  String labName;
+  @Mixin LabChaos lab;
 
   /**
    * Heals the lab's container anomalies first (they do not need the server, which may be down
@@ -41,7 +36,7 @@ final class ChaosHaltCommand implements Callable<Integer> {
     CliContext ctx = CliContext.of(spec);
     List<String> healed = List.of();
     RuntimeException labFailure = null;
-    Optional<Workspace> ws = LabChaos.workspace(spec, labName);
+    Optional<Workspace> ws = lab.workspace(spec);
     if (ws.isPresent()) {
       try {
         healed = LabChaos.with(spec, ws.get(), c -> c.any() ? c.halt() : List.of());

@@ -62,7 +62,7 @@ final class ChaosStatusCommand implements Callable<Integer> {
    * otherwise).
    */
   private void printContainerAnomalies(PrintWriter out) {
-    var ws = LabChaos.workspace(spec, null);
+    var ws = new LabChaos().workspace(spec);
     if (ws.isEmpty()) {
       return;
     }

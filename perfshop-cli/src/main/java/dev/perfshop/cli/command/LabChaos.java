@@ -16,20 +16,33 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
- * The Docker lab the chaos commands act on for container anomalies: {@code --lab NAME}, else the
- * lab the CLI talks to (the one {@code .perfshop/lab.properties} names, as written by {@code lab
- * up}), else {@code default}; in the nearest {@code .perfshop} folder.
+ * The Docker lab the chaos commands act on for container anomalies (a picocli mixin): {@code --lab
+ * NAME}, else the lab the CLI talks to (the one {@code .perfshop/lab.properties} names, as written
+ * by {@code lab up}), else {@code default}; in the nearest {@code .perfshop} folder.
  */
 final class LabChaos {
 
   private static final Pattern LAB_TOKEN = Pattern.compile("lab/([a-z][a-z0-9-]*)/admin-token");
 
-  private LabChaos() {}
+  @Option(
+      names = "--lab",
+      paramLabel = "NAME",
+      description = "Container anomalies: the Docker lab (default: the one the CLI uses).")
+  String name;
+
+  Optional<Workspace> workspace(CommandSpec spec) {
+    return workspace(spec, name);
+  }
+
+  Workspace require(CommandSpec spec) {
+    return require(spec, name);
+  }
 
   /** The workspace of the lab, when there is a {@code .perfshop} folder with that lab in it. */
-  static Optional<Workspace> workspace(CommandSpec spec, String labName) {
+  private static Optional<Workspace> workspace(CommandSpec spec, String labName) {
     PerfShopCli root = (PerfShopCli) spec.root().userObject();
     ConfigResolver resolver = new ConfigResolver(root.context());
     Optional<Path> base = resolver.workspace();
@@ -60,7 +73,7 @@ final class LabChaos {
   }
 
   /** The workspace of the lab, or a usage error saying how to get one. */
-  static Workspace require(CommandSpec spec, String labName) {
+  private static Workspace require(CommandSpec spec, String labName) {
     return workspace(spec, labName)
         .orElseThrow(
             () ->

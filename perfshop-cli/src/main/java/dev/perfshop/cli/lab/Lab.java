@@ -135,7 +135,7 @@ public final class Lab {
               err.flush();
             });
     if (rc != 0) {
-      throw composeFailure(lines, rc);
+      throw withFailedContainers(composeFailure(lines, rc), spec.project());
     }
     waitHealthy(spec.project(), o.timeout());
     installLicenceOnFirstStart(ws, spec);
@@ -155,10 +155,46 @@ public final class Lab {
     return args;
   }
 
-  private LabException composeFailure(List<String> lines, int rc) {
+  /** Adds the state and last log lines of every container that exited or is unhealthy. */
+  private LabException withFailedContainers(LabException failure, String project) {
+    List<String> hints = new ArrayList<>(failure.hints());
+    try {
+      for (var c : engine().containers(project)) {
+        if ("exited".equals(c.state())
+            || "dead".equals(c.state())
+            || "unhealthy".equals(c.health())) {
+          hints.add(c.service() + " is " + c.state() + "/" + c.health() + "; its last log lines:");
+          engine().logs(c.id(), 15, false, l -> hints.add("| " + l));
+        }
+      }
+    } catch (RuntimeException e) {
+      return failure; // the engine is gone too: the compose error says enough
+    }
+    return new LabException(
+        failure.exitCode(), failure.getMessage(), failure, hints.toArray(String[]::new));
+  }
+
+  /** compose v1 announces a pull as {@code Pulling SERVICE (IMAGE)...}. */
+  private static final java.util.regex.Pattern PULLING =
+      java.util.regex.Pattern.compile("Pulling (\\S+) \\((\\S+)\\)\\.\\.\\.");
+
+  static LabException composeFailure(List<String> lines, int rc) {
+    // A failed pull after "Pulling mysql (image)..." (offline: the registry's name does not
+    // resolve) is an image that cannot be found, whatever the registry's own wording.
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      java.util.regex.Matcher m = PULLING.matcher(lines.get(i));
+      if (m.find() && lines.size() - 1 - i <= 2) { // the pull failed, nothing came after it
+        String cause = lines.get(lines.size() - 1).strip();
+        return new LabException(
+            ExitCodes.DOCKER,
+            "an image cannot be found: " + m.group(2) + " (service " + m.group(1) + "): " + cause,
+            "offline or behind a classroom registry? map it to a local image with --images FILE (see docs/lab.md)");
+      }
+    }
     for (String l : lines) {
       String low = l.toLowerCase(java.util.Locale.ROOT);
-      if (low.contains("pull access denied")
+      if (low.contains("failed to resolve reference")
+          || low.contains("pull access denied")
           || low.contains("manifest unknown")
           || low.contains("not found: manifest")
           || (low.contains("error") && low.contains("pull"))
