@@ -29,16 +29,9 @@ public final class ContainerChaos {
 
   /** The catalogue of container anomalies: fixed names, nothing else is accepted. */
   public enum Type {
-    KILL(
-        "container-kill",
-        "SIGKILL the service's containers: they stay down (Docker counts a kill as a manual"
-            + " stop) until disabled or halted"),
-    PAUSE(
-        "container-pause",
-        "Freeze the service's processes (cgroup freezer): connections hang instead of failing"),
-    RESTART(
-        "container-restart",
-        "Restart the service's containers once: a short outage, then recovery on its own");
+    KILL("container-kill", "SIGKILL the service's containers: down until disabled or halted"),
+    PAUSE("container-pause", "Freeze the service's processes: connections hang"),
+    RESTART("container-restart", "Restart the service's containers once");
 
     private final String id;
     private final String description;

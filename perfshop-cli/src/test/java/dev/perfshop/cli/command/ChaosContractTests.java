@@ -261,11 +261,18 @@ class ChaosContractTests {
 
     Result r = cli.run("chaos", "list");
 
+    // The server's catalogue, then the container anomalies the CLI carries out on the lab.
     assertThat(r.out().lines().toList())
         .containsExactly(
-            "TYPE           FAMILY       LEVELS  DANGEROUS  DESCRIPTION",
-            "latency        performance  1,2     no         slow responses",
-            "sql-injection  security     1       yes        injectable search");
+            "TYPE               FAMILY          LEVELS     DANGEROUS  DESCRIPTION",
+            "latency            performance     1,2        no         slow responses",
+            "sql-injection      security        1          yes        injectable search",
+            "container-kill     infrastructure  1,2,3,4,5  no         SIGKILL the service's"
+                + " containers: down until disabled or halted (lab, --service)",
+            "container-pause    infrastructure  1,2,3,4,5  no         Freeze the service's"
+                + " processes: connections hang (lab, --service)",
+            "container-restart  infrastructure  1,2,3,4,5  no         Restart the service's"
+                + " containers once (lab, --service)");
   }
 
   @Test

@@ -1,0 +1,83 @@
+package dev.perfshop.cli.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Every configuration file the lab's services read is well formed: YAML (Loki, Tempo, Vector,
+ * Grafana provisioning, Prometheus), JSON (dashboards), XML (JMeter plans). The services themselves
+ * check more (promtool in LabTemplatesTests; nginx and Prometheus run in LabIntegrationTests), but
+ * several of them cannot run offline, so at least their files must parse.
+ */
+class LabConfigFilesTests {
+
+  static final YAMLMapper YAML = new YAMLMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void everyYamlJsonAndXmlConfigFileParses() throws Exception {
+    Path config = LabSupport.templates().resolve("config");
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(config)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    List<String> checked = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      try {
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+          JsonNode doc = YAML.readTree(f.toFile());
+          assertThat(doc.isObject()).as(f + " is a mapping").isTrue();
+        } else if (name.endsWith(".json")) {
+          assertThat(JSON.readTree(f.toFile()).isObject()).as(f + " is an object").isTrue();
+        } else if (name.endsWith(".jmx")) {
+          DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+          dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+          dbf.newDocumentBuilder().parse(f.toFile());
+        } else {
+          continue; // nginx (run by the lab test), Alloy (its own syntax)
+        }
+        checked.add(config.relativize(f).toString());
+      } catch (Exception | AssertionError e) {
+        failures.add(config.relativize(f) + ": " + e.getMessage());
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(checked)
+        .contains(
+            "loki/loki.yaml",
+            "tempo/tempo.yaml",
+            "vector/vector.yaml",
+            "prometheus/prometheus.yml",
+            "grafana/provisioning/datasources/datasources.yaml");
+  }
+
+  @Test
+  void grafanaDatasourcesLinkTracesLogsAndProfilesByFixedUids() throws Exception {
+    JsonNode ds =
+        YAML.readTree(
+            LabSupport.templates()
+                .resolve("config/grafana/provisioning/datasources/datasources.yaml")
+                .toFile());
+    List<String> uids = new ArrayList<>();
+    ds.path("datasources").forEach(d -> uids.add(d.path("uid").asString()));
+    assertThat(uids).contains("prometheus", "tempo", "loki", "pyroscope");
+    for (JsonNode d : ds.path("datasources")) {
+      // every uid another datasource points at must exist
+      d.path("jsonData")
+          .findValues("datasourceUid")
+          .forEach(ref -> assertThat(uids).as(d.path("name") + " links").contains(ref.asString()));
+    }
+  }
+}
