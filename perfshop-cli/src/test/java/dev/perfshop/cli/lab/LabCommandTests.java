@@ -81,6 +81,31 @@ class LabCommandTests {
   }
 
   @Test
+  void noDockerAtAllIsExitCodeDockerSayingWhatToInstall() throws Exception {
+    Path emptyPath = Files.createDirectories(tmp.resolve("empty-path"));
+    Result up =
+        perfshop(
+            Map.of(
+                "PATH",
+                emptyPath.toString(),
+                "DOCKER_HOST",
+                "unix://" + tmp.resolve("no-engine.sock")),
+            "lab",
+            "up",
+            "--dir",
+            tmp.resolve("ws").toString(),
+            "--variant",
+            "desktop",
+            "--templates",
+            LabSupport.templates().toString());
+    assertThat(up.exitCode()).as(up.out()).isEqualTo(ExitCodes.DOCKER);
+    assertThat(up.out())
+        .contains("error: Docker is not installed (no docker command, no socket at unix://")
+        .contains("perfshop lab up --embedded");
+    assertThat(tmp.resolve("ws/lab/default")).as("nothing rendered").doesNotExist();
+  }
+
+  @Test
   void dryRunRendersAndPrintsTheComposeCommandWithoutDocker() throws Exception {
     Result r =
         perfshop(
