@@ -28,7 +28,7 @@ public final class Lab {
 
   /** Memory (MiB) the services of a profile may use: the sum of their compose mem_limit. */
   public static final Map<Profile, Integer> MEMORY_MIB =
-      Map.of(Profile.CORE, 1728, Profile.OBSERVABILITY, 1984, Profile.LOGS, 2816, Profile.QA, 3072);
+      Map.of(Profile.CORE, 1728, Profile.OBSERVABILITY, 1984, Profile.LOGS, 2816, Profile.QA, 4864);
 
   private final Supplier<DockerEngine> engines;
   private final Supplier<Compose> composes;
@@ -458,6 +458,10 @@ public final class Lab {
         "  admin token              in the lab workspace's admin-token file (.perfshop/lab.properties names it)");
     out.println(
         "  Grafana login            admin / GRAFANA_ADMIN_PASSWORD of the workspace's secrets.env");
+    if (spec.profiles().contains(Profile.QA)) {
+      out.println(
+          "  Squash TM login          admin / admin123 (Squash's default: change it at first login)");
+    }
     out.flush();
   }
 

@@ -257,7 +257,8 @@ public final class Workspace {
             "MYSQL_ROOT_PASSWORD",
             "MYSQL_PASSWORD",
             "GRAFANA_ADMIN_PASSWORD",
-            "PERFSHOP_ADMIN_TOKEN")) {
+            "PERFSHOP_ADMIN_TOKEN",
+            "SQUASH_DB_PASSWORD")) {
       if (!out.containsKey(key)) {
         out.put(key, randomSecret());
         changed = true;
