@@ -155,7 +155,8 @@ public final class Lab {
       err.println(
           "warning: no JMeter runtime ("
               + JmeterRuntime.CHECKOUT_PATH
-              + ") found: the jmeter one-shot can run only if the image perfshop-lab/jmeter:5.6.3"
+              + ") found: the jmeter one-shot can run only if the image "
+              + envValue(ws, "JMETER_IMAGE")
               + " is already loaded; build the checkout (make build) and run lab up from it");
       err.flush();
     }

@@ -56,44 +56,7 @@ class LabJmeterTests {
   @Test
   void theBrowsePlanRunsAgainstARealServerRecordsSuccessfulSamplesAndExportsPrometheusMetrics()
       throws Exception {
-    LabSupport.require(
-        LabIntegrationTests.engineProblem().isEmpty(), "a Docker engine", ".ci/run starts one");
-    // The local Java base image: made by scripts/lab-local-images only when missing (a present
-    // one is never re-tagged from here: the lab tests of the same engine use it).
-    if (LabSupport.run(List.of("docker", "image", "inspect", BASE)) != 0) {
-      Process localImages =
-          new ProcessBuilder(
-                  LabSupport.repo().resolve("scripts/lab-local-images").toString(),
-                  tmp.resolve("images.override").toString())
-              .directory(LabSupport.repo().toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(tmp.resolve("images.log").toFile())
-              .start();
-      localImages.waitFor(20, TimeUnit.MINUTES);
-    }
-    LabSupport.require(
-        LabSupport.run(List.of("docker", "image", "inspect", BASE)) == 0,
-        "the local Java base image " + BASE,
-        "run scripts/lab-local-images as root (debootstrap + a Debian mirror)");
-    // The Prometheus listener serves with the JDK's HTTP server (the JRE images have it).
-    LabSupport.require(
-        docker(
-                Duration.ofMinutes(1),
-                "run",
-                "--rm",
-                "--network",
-                "none",
-                BASE,
-                "java",
-                "--list-modules")
-            .out()
-            .contains("jdk.httpserver@"),
-        "jdk.httpserver in " + BASE + " (local images made before it was added)",
-        "rebuild the local images: scripts/lab-local-images");
-    LabSupport.require(
-        JmeterRuntime.find(Path.of("")).isPresent(),
-        "the JMeter runtime (" + JmeterRuntime.CHECKOUT_PATH + ")",
-        "build the reactor: ./mvnw -pl perfshop-cli -am verify (module lab-jmeter resolves it)");
+    requireEngineBaseImageAndRuntime();
 
     // The workspace of a qa lab, rendered as `lab up` does: the jmeter build context is complete.
     Workspace ws = new Workspace(tmp.resolve(".perfshop"), "jmeter");
@@ -225,6 +188,156 @@ class LabJmeterTests {
               assertThat(s.get("success")).as(s.toString()).isEqualTo("true");
             });
     assertThat(samples).extracting(s -> s.get("label")).contains("list products", "product detail");
+  }
+
+  @Test
+  void theComposeOneShotIsBuiltFromTheWorkspaceWritesItsResultsThereAndIsReachableAsJmeter9270()
+      throws Exception {
+    requireEngineBaseImageAndRuntime();
+    List<String> composeCommand = LabSupport.compose();
+    LabSupport.require(composeCommand != null, "Docker Compose", "apt-get install docker-compose");
+    String image = PREFIX + "/jmeter-compose:" + suffix;
+    Path override =
+        Files.writeString(
+            tmp.resolve("images.override"),
+            "JMETER_BASE_IMAGE = " + BASE + "\nJMETER_IMAGE = " + image + "\n");
+    String name = "qa-test";
+    String project = LabSpec.project(name);
+    Workspace ws = new Workspace(tmp.resolve(".perfshop"), name);
+    ws.render(
+        Templates.fromDirectory(LabSupport.templates()),
+        new LabSpec(
+            name,
+            EnumSet.of(Profile.CORE, Profile.QA),
+            Variant.DESKTOP,
+            new LabPorts(0),
+            ImageOverrides.read(override),
+            "127.0.0.1",
+            List.of()),
+        null,
+        "test");
+    Compose compose = Compose.of(composeCommand);
+    String container = PREFIX + "-jmeter-compose-" + suffix;
+    containers.add(container);
+    images.add(image);
+    try {
+      // The documented one-shot with its shipped command (browse.jmx, 5 users, 60 s), detached
+      // so that the test can look at it; no perfshop-server runs in this project, so every
+      // sample fails (unknown host): the samples and the metrics are still recorded.
+      List<String> out = new ArrayList<>();
+      int rc =
+          Compose.run(
+              compose.line(
+                  ws.dir(),
+                  project,
+                  ws.meta().composeFiles(),
+                  List.of(
+                      "--profile",
+                      "qa-run",
+                      "run",
+                      "-d",
+                      "--use-aliases",
+                      "--name",
+                      container,
+                      "jmeter")),
+              ws.dir(),
+              out::add);
+      assertThat(rc).as("compose run\n" + String.join("\n", out)).isZero();
+
+      // What Prometheus does: another container of the lab network scrapes jmeter:9270.
+      String network =
+          docker(
+                  Duration.ofSeconds(30),
+                  "inspect",
+                  "-f",
+                  "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}",
+                  container)
+              .out()
+              .strip();
+      assertThat(network).as("the lab network").isEqualTo(project);
+      String metrics = "";
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (!metrics.contains("jmeter_requests_count{")
+          && System.nanoTime() < deadline
+          && running(container)) {
+        Thread.sleep(1000);
+        metrics =
+            docker(
+                    Duration.ofSeconds(30),
+                    "run",
+                    "--rm",
+                    "--network",
+                    network,
+                    BASE,
+                    "curl",
+                    "-s",
+                    "http://jmeter:9270/metrics")
+                .out();
+      }
+      assertThat(metrics)
+          .as("jmeter:9270/metrics on the lab network")
+          .contains("jmeter_requests_count{");
+
+      Result waited = docker(Duration.ofMinutes(3), "wait", container);
+      assertThat(waited.out().strip())
+          .as("jmeter exit code\n" + docker(Duration.ofMinutes(1), "logs", container).out())
+          .isEqualTo("0");
+      List<Map<String, String>> samples = readCsv(ws.dir().resolve("jmeter-results/browse.jtl"));
+      assertThat(samples)
+          .isNotEmpty()
+          .extracting(s -> s.get("label"))
+          .contains("list products", "product detail");
+      assertThat(samples).allSatisfy(s -> assertThat(s.get("success")).isEqualTo("false"));
+      assertThat(ws.dir().resolve("jmeter-results/jmeter.log")).isNotEmptyFile();
+    } finally {
+      LabSupport.run(List.of("docker", "rm", "-f", container));
+      Compose.run(
+          compose.line(ws.dir(), project, ws.meta().composeFiles(), List.of("down")),
+          ws.dir(),
+          line -> {});
+    }
+  }
+
+  /** The real parts: a Docker engine, the local Java base image, the Maven-built JMeter runtime. */
+  void requireEngineBaseImageAndRuntime() throws Exception {
+    LabSupport.require(
+        LabIntegrationTests.engineProblem().isEmpty(), "a Docker engine", ".ci/run starts one");
+    // The local Java base image: made by scripts/lab-local-images only when missing (a present
+    // one is never re-tagged from here: the lab tests of the same engine use it).
+    if (LabSupport.run(List.of("docker", "image", "inspect", BASE)) != 0) {
+      Process localImages =
+          new ProcessBuilder(
+                  LabSupport.repo().resolve("scripts/lab-local-images").toString(),
+                  tmp.resolve("images.override").toString())
+              .directory(LabSupport.repo().toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("images.log").toFile())
+              .start();
+      localImages.waitFor(20, TimeUnit.MINUTES);
+    }
+    LabSupport.require(
+        LabSupport.run(List.of("docker", "image", "inspect", BASE)) == 0,
+        "the local Java base image " + BASE,
+        "run scripts/lab-local-images as root (debootstrap + a Debian mirror)");
+    // The Prometheus listener serves with the JDK's HTTP server (the JRE images have it).
+    LabSupport.require(
+        docker(
+                Duration.ofMinutes(1),
+                "run",
+                "--rm",
+                "--network",
+                "none",
+                BASE,
+                "java",
+                "--list-modules")
+            .out()
+            .contains("jdk.httpserver@"),
+        "jdk.httpserver in " + BASE + " (local images made before it was added)",
+        "rebuild the local images: scripts/lab-local-images");
+    LabSupport.require(
+        JmeterRuntime.find(Path.of("")).isPresent(),
+        "the JMeter runtime (" + JmeterRuntime.CHECKOUT_PATH + ")",
+        "build the reactor: ./mvnw -pl perfshop-cli -am verify (module lab-jmeter resolves it)");
   }
 
   static boolean running(String container) throws Exception {
