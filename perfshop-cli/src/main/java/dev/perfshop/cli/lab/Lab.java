@@ -28,7 +28,7 @@ public final class Lab {
 
   /** Memory (MiB) the services of a profile may use: the sum of their compose mem_limit. */
   public static final Map<Profile, Integer> MEMORY_MIB =
-      Map.of(Profile.CORE, 1728, Profile.OBSERVABILITY, 1984, Profile.LOGS, 2816, Profile.QA, 3072);
+      Map.of(Profile.CORE, 1728, Profile.OBSERVABILITY, 1984, Profile.LOGS, 2816, Profile.QA, 4864);
 
   private final Supplier<DockerEngine> engines;
   private final Supplier<Compose> composes;
@@ -88,6 +88,7 @@ public final class Lab {
       Workspace ws, LabSpec spec, Templates templates, ServerArtifacts server, UpOptions o) {
     if (o.dryRun()) {
       ws.render(templates, spec, server, o.version());
+      warnWithoutJmeterRuntime(ws, spec);
       Compose c = compose == null ? Compose.of(List.of("docker", "compose")) : compose;
       out.println("rendered " + ws.dir());
       out.println(
@@ -121,6 +122,7 @@ public final class Lab {
     }
     Compose c = compose();
     ws.render(templates, spec, server, o.version());
+    warnWithoutJmeterRuntime(ws, spec);
     List<String> lines = new ArrayList<>();
     List<String> cmd = c.line(ws.dir(), spec.project(), ws.meta().composeFiles(), upArgs(o));
     err.println("$ " + String.join(" ", c.command()) + " up -d  (" + ws.dir() + ")");
@@ -144,6 +146,20 @@ public final class Lab {
     }
     writeClientConfig(ws, spec);
     printUrls(spec);
+  }
+
+  /** The jmeter one-shot is built from the checkout's JMeter runtime (see JmeterRuntime). */
+  private void warnWithoutJmeterRuntime(Workspace ws, LabSpec spec) {
+    if (spec.profiles().contains(Profile.QA)
+        && !JmeterRuntime.stagedIn(ws.dir().resolve("jmeter"))) {
+      err.println(
+          "warning: no JMeter runtime ("
+              + JmeterRuntime.CHECKOUT_PATH
+              + ") found: the jmeter one-shot can run only if the image "
+              + envValue(ws, "JMETER_IMAGE")
+              + " is already loaded; build the checkout (make build) and run lab up from it");
+      err.flush();
+    }
   }
 
   private static List<String> upArgs(UpOptions o) {
@@ -443,6 +459,10 @@ public final class Lab {
         "  admin token              in the lab workspace's admin-token file (.perfshop/lab.properties names it)");
     out.println(
         "  Grafana login            admin / GRAFANA_ADMIN_PASSWORD of the workspace's secrets.env");
+    if (spec.profiles().contains(Profile.QA)) {
+      out.println(
+          "  Squash TM login          admin / admin123 (Squash's default: change it at first login)");
+    }
     out.flush();
   }
 

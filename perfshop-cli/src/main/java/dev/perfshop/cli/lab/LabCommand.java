@@ -595,6 +595,15 @@ public final class LabCommand implements Runnable {
                                 + a.agents().size()
                                 + " agents): variant linux and --embedded available")
                     .orElse("info  no server jar here: variant desktop (prebuilt image) only"));
+            out.println(
+                JmeterRuntime.find(Path.of(""))
+                    .map(
+                        j ->
+                            "ok    JMeter runtime "
+                                + j.dir()
+                                + ": the qa jmeter image builds offline")
+                    .orElse(
+                        "info  no JMeter runtime here (make build): the qa jmeter one-shot needs a preloaded image"));
             out.flush();
             return problems == 0 ? ExitCodes.OK : ExitCodes.DOCKER;
           });

@@ -30,6 +30,8 @@ public final class LabPorts {
     new Port("SELENIUM_PORT", 4444, Profile.QA, "Selenium Grid", "/ui"),
     new Port("FORGEJO_PORT", 3001, Profile.QA, "Forgejo", "/"),
     new Port("FORGEJO_SSH_PORT", 2222, Profile.QA, "Forgejo SSH", null),
+    // 8091, not 8090: 90 is Prometheus's last digits, and labs are 1000 ports apart.
+    new Port("SQUASH_PORT", 8091, Profile.QA, "Squash TM", "/squash"),
   };
 
   public static final int MAX_OFFSET = 20000;

@@ -189,6 +189,14 @@ public final class Workspace {
         }
         Files.write(target, content);
       }
+      // qa: the jmeter image's build context gets the JMeter runtime of this checkout (the
+      // Maven build resolves it); without one, only a preloaded jmeter image can run.
+      if (spec.profiles().contains(Profile.QA)) {
+        var jmeter = JmeterRuntime.find(Path.of(""));
+        if (jmeter.isPresent()) {
+          jmeter.get().stageInto(dir.resolve("jmeter"));
+        }
+      }
       StringBuilder sb =
           new StringBuilder("# Rendered by perfshop lab up; edit the flags, not this file.\n");
       env.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
@@ -249,7 +257,8 @@ public final class Workspace {
             "MYSQL_ROOT_PASSWORD",
             "MYSQL_PASSWORD",
             "GRAFANA_ADMIN_PASSWORD",
-            "PERFSHOP_ADMIN_TOKEN")) {
+            "PERFSHOP_ADMIN_TOKEN",
+            "SQUASH_DB_PASSWORD")) {
       if (!out.containsKey(key)) {
         out.put(key, randomSecret());
         changed = true;

@@ -166,6 +166,39 @@ class LabTemplatesTests {
   }
 
   @Test
+  void squashTmHasItsOwnDatabaseASecretPasswordAndAnOffsetPort() throws IOException {
+    Workspace ws = new Workspace(tmp.resolve(".perfshop"), "squash");
+    ws.render(
+        Templates.fromDirectory(LabSupport.templates()),
+        new LabSpec(
+            "squash",
+            EnumSet.of(Profile.CORE, Profile.QA),
+            Variant.DESKTOP,
+            new LabPorts(1000),
+            ImageOverrides.none(),
+            "127.0.0.1",
+            List.of()),
+        null,
+        "test");
+    assertThat(Lab.envValue(ws, "SQUASH_PORT")).isEqualTo("9091");
+    assertThat(Lab.envValue(ws, "SQUASH_DB_PASSWORD"))
+        .hasSizeGreaterThanOrEqualTo(32)
+        .isNotEqualTo(Lab.envValue(ws, "MYSQL_PASSWORD"));
+    // Labs are 1000 ports apart: Squash's port must not end like another port of a lab.
+    for (LabPorts.Port p : LabPorts.ALL) {
+      if (!p.variable().equals("SQUASH_PORT")) {
+        assertThat(p.base() % 1000).as(p.variable()).isNotEqualTo(8091 % 1000);
+      }
+    }
+    String qa = Files.readString(ws.dir().resolve("compose.qa.yaml"));
+    assertThat(qa)
+        .containsPattern("squash:\\s+image: \\$\\{SQUASH_IMAGE}")
+        .containsPattern("depends_on:\\s+squash-db:\\s+condition: service_healthy")
+        .contains("SPRING_DATASOURCE_URL: jdbc:postgresql://squash-db:5432/squashtm")
+        .contains("- squash-db-data:/var/lib/postgresql/data");
+  }
+
+  @Test
   void imagesArePinnedNeverLatest() {
     Templates.fromDirectory(LabSupport.templates())
         .images()
@@ -255,7 +288,8 @@ class LabTemplatesTests {
         }
         if (profiles.contains(Profile.QA)) {
           // jmeter is a one-shot in profile qa-run (compose v1 lists it here, v2 does not).
-          assertThat(services).contains("selenium-hub", "chromium", "forgejo");
+          assertThat(services)
+              .contains("selenium-hub", "chromium", "forgejo", "squash", "squash-db");
           assertThat(Files.readString(ws.dir().resolve("compose.qa.yaml")))
               .contains("profiles: [\"qa-run\"]");
         }
