@@ -30,7 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LabIntegrationTests {
 
-  static final String NAME = "e2e";
+  // A name of its own per run: a concurrent run (another checkout's tests) never touches this lab.
+  static final String NAME =
+      "e2e-"
+          + Long.toString(System.nanoTime() & 0xffffffL, 36)
+          + Long.toString(ProcessHandle.current().pid() % 1296, 36);
   static final String PROJECT = LabSpec.project(NAME);
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -124,11 +128,11 @@ class LabIntegrationTests {
     LabSupport.Run first = LabSupport.cli(concat(up, "--rebuild"));
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
-        .contains("Lab 'e2e' is up")
+        .contains("Lab '" + NAME + "' is up")
         .contains("http://127.0.0.1:" + ports.port("PROMETHEUS_PORT"));
     assertThat(Files.readString(base.resolve("lab.properties")))
         .contains("url=http://127.0.0.1:" + ports.port("SERVER_PORT"))
-        .contains("admin-token-file=lab/e2e/admin-token");
+        .contains("admin-token-file=lab/" + NAME + "/admin-token");
 
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
       // The shop answers through the stack (nginx -> server -> MariaDB).
@@ -195,7 +199,8 @@ class LabIntegrationTests {
     Cli.Result kill =
         fromLab.run("chaos", "enable", "container-kill", "--service", "db", "--level", "3");
     assertThat(kill.code()).as(kill.err()).isZero();
-    assertThat(kill.out()).contains("enabled container-kill on mysql (1 container, lab 'e2e')");
+    assertThat(kill.out())
+        .contains("enabled container-kill on mysql (1 container, lab '" + NAME + "')");
     // A killed container stays down (docker kill counts as a manual stop) until chaos heals it.
     String killed =
         awaitStatus(
