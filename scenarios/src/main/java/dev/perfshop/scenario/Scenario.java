@@ -63,7 +63,11 @@ public record Scenario(
       HintAction hint,
       Expectation expect) {}
 
-  /** Enable a chaos type (with level and optional targeting) or disable one. */
+  /**
+   * Enable a chaos type (with level and optional targeting) or disable one. Container anomalies of
+   * the Docker lab ({@code container-kill}, {@code container-pause}, {@code container-restart})
+   * target a lab {@code service} instead of routes.
+   */
   public record ChaosAction(
       String enable,
       String disable,
@@ -71,7 +75,8 @@ public record Scenario(
       Double probability,
       List<String> routes,
       String routesFrom,
-      String ttl) {
+      String ttl,
+      String service) {
     public ChaosAction {
       routes = routes == null ? List.of() : List.copyOf(routes);
     }

@@ -38,6 +38,7 @@ public final class ScenarioValidator {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
   private static final Pattern ROUTE =
       Pattern.compile("(GET|POST|PUT|DELETE|PATCH) /[A-Za-z0-9/{}*._-]*");
+  private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?%?");
 
   private final List<Violation> violations = new ArrayList<>();
@@ -153,21 +154,30 @@ public final class ScenarioValidator {
           new Violation(key, "unknown chaos type '" + type + "' (see `perfshop chaos list`)"));
       return;
     }
-    String family = ChaosTypes.all().get(type);
+    String family = ChaosTypes.family(type);
     require(
         key,
         s.families().contains(family),
         "chaos type '" + type + "' is in family '" + family + "', which families does not list");
+    boolean container = ChaosTypes.isContainer(type);
+    if (container) {
+      container(at, key, type, c);
+    } else {
+      require(
+          at + "/service",
+          c.service() == null,
+          "service applies to container anomalies only ("
+              + String.join(", ", ChaosTypes.container().keySet())
+              + "), not to '"
+              + type
+              + "'");
+    }
     if (c.enable() != null) {
       require(at + "/level", c.level() != null, "level is required to enable chaos (1 to 5)");
       require(
           at + "/level",
           c.level() == null || (c.level() >= 1 && c.level() <= 5),
           "level must be between 1 and 5");
-      require(
-          at + "/probability",
-          c.probability() == null || (c.probability() >= 0 && c.probability() <= 1),
-          "probability must be between 0 and 1");
       if (c.ttl() != null) {
         duration(at + "/ttl", c.ttl(), true)
             .ifPresent(
@@ -177,6 +187,13 @@ public final class ScenarioValidator {
                         !t.isZero() && t.compareTo(MAX_TTL) <= 0,
                         "ttl must be between 1s and 2h"));
       }
+      if (container) {
+        return; // probability and routes are refused above
+      }
+      require(
+          at + "/probability",
+          c.probability() == null || (c.probability() >= 0 && c.probability() <= 1),
+          "probability must be between 0 and 1");
       require(
           at + "/routesFrom",
           c.routesFrom() == null
@@ -192,6 +209,36 @@ public final class ScenarioValidator {
       }
     } else {
       require(at + "/level", c.level() == null, "disable takes no level");
+    }
+  }
+
+  /**
+   * A container anomaly of the Docker lab acts on a whole service: it names the service and takes
+   * no route targeting. {@code container-restart} is over once done: no TTL, nothing to disable.
+   */
+  private void container(String at, String key, String type, ChaosAction c) {
+    if (c.enable() != null) {
+      require(
+          at + "/service",
+          c.service() != null,
+          type + " needs service: the lab service to act on (db, server, web, or a compose name)");
+    }
+    if (c.service() != null) {
+      require(
+          at + "/service",
+          SERVICE.matcher(c.service()).matches(),
+          "service must be a lab service or alias (db, server, web) matching " + SERVICE.pattern());
+    }
+    String why = " does not apply to " + type + ": it acts on a whole service";
+    require(at + "/probability", c.probability() == null, "probability" + why);
+    require(at + "/routes", c.routes().isEmpty(), "routes" + why);
+    require(at + "/routesFrom", c.routesFrom() == null, "routesFrom" + why);
+    if (!ChaosTypes.lasting(type)) {
+      require(
+          at + "/ttl",
+          c.ttl() == null,
+          "ttl does not apply to " + type + " (it is over once done)");
+      require(key, c.disable() == null, type + " is over once done: there is nothing to disable");
     }
   }
 

@@ -42,6 +42,8 @@ class SchemaTests {
         .isEqualTo(ScenarioValidator.METRICS);
     assertThat(strings(defs.get("answer").get("properties").get("type").get("enum")))
         .isEqualTo(ScenarioValidator.ANSWER_TYPES);
+    assertThat(strings(defs.get("containerType").get("enum")))
+        .isEqualTo(ChaosTypes.container().keySet());
   }
 
   private static Set<String> properties(JsonNode node) {

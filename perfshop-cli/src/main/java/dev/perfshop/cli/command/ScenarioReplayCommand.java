@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,6 +55,8 @@ final class ScenarioReplayCommand implements Callable<Integer> {
   @Option(names = "--no-traffic", description = "Do not start synthetic shoppers.")
   boolean noTraffic;
 
+  @Mixin LabChaos lab;
+
   @Override
   public Integer call() {
     Journal.Document d;
@@ -87,6 +90,7 @@ final class ScenarioReplayCommand implements Callable<Integer> {
         session,
         prometheus,
         noTraffic,
-        false);
+        false,
+        lab);
   }
 }

@@ -3,10 +3,12 @@ package dev.perfshop.cli.command;
 import dev.perfshop.cli.CliContext;
 import dev.perfshop.cli.ExitCodes;
 import dev.perfshop.cli.http.PerfShopClient;
+import dev.perfshop.cli.lab.Lab;
 import dev.perfshop.cli.scenario.HttpLab;
 import dev.perfshop.cli.scenario.HttpTraffic;
 import dev.perfshop.cli.scenario.Journal;
 import dev.perfshop.cli.scenario.JournalFiles;
+import dev.perfshop.cli.scenario.LabContainers;
 import dev.perfshop.cli.scenario.ScenarioPlan;
 import dev.perfshop.cli.scenario.ScenarioRunner;
 import dev.perfshop.cli.scenario.TrafficPort;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a scenario against the server: chaos with TTLs, synthetic traffic, enigmas, expectations.",
       "Writes a JSON journal (and JUnit XML with --junit); exits 7 when an expectation fails.",
-      "Ctrl-C stops the run and disables what it enabled."
+      "Ctrl-C stops the run and disables what it enabled.",
+      "Container anomalies (container-kill …) act on the Docker lab (--lab, else the CLI's)."
     })
 final class ScenarioRunCommand implements Callable<Integer> {
 
@@ -85,6 +89,8 @@ final class ScenarioRunCommand implements Callable<Integer> {
       description = "Synthetic shoppers send back the scripting tokens the server hands out.")
   boolean correlate;
 
+  @Mixin LabChaos lab;
+
   @Override
   public Integer call() {
     ScenarioFiles.Loaded loaded = ScenarioFiles.load(ref);
@@ -99,7 +105,8 @@ final class ScenarioRunCommand implements Callable<Integer> {
         session,
         prometheus,
         noTraffic,
-        correlate);
+        correlate,
+        lab);
   }
 
   static int execute(
@@ -113,7 +120,8 @@ final class ScenarioRunCommand implements Callable<Integer> {
       String session,
       URI prometheus,
       boolean noTraffic,
-      boolean correlate) {
+      boolean correlate,
+      LabChaos labChaos) {
     CliContext ctx = CliContext.of(spec);
     PrintWriter out = ctx.out();
     ScenarioPlan plan;
@@ -156,7 +164,14 @@ final class ScenarioRunCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     PerfShopClient client = Server.client(spec);
-    HttpLab lab = new HttpLab(client, session, prometheus);
+    // Container anomaly steps act on the Docker lab's workspace, found like `chaos enable` finds
+    // it.
+    LabContainers containers =
+        new LabContainers(
+            () -> labChaos.workspace(spec),
+            () -> Lab.connect(ctx.out(), ctx.err()),
+            Clock.systemUTC());
+    HttpLab lab = new HttpLab(client, session, prometheus, containers);
     TrafficPort traffic =
         noTraffic ? TrafficPort.NONE : new HttpTraffic(client.baseUrl(), correlate);
     ScenarioRunner runner =

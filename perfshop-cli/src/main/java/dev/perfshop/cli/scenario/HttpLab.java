@@ -21,15 +21,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The runner's lab over HTTP: the server's chaos, stats and class-session APIs through the CLI's
- * client, and an optional Prometheus for PromQL expectations. Scenario routes ({@code GET
- * /api/products/{id}}) become chaos path patterns ({@code /api/products/{id}}): chaos targets paths
- * for every method.
+ * client, an optional Prometheus for PromQL expectations, and the Docker lab's containers (through
+ * {@link LabContainers}) for container anomalies. Scenario routes ({@code GET /api/products/{id}})
+ * become chaos path patterns ({@code /api/products/{id}}): chaos targets paths for every method.
  */
 public final class HttpLab implements LabPort {
 
   private final PerfShopClient client;
   private final String sessionId;
   private final URI prometheus;
+  private final LabContainers containers;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -37,11 +38,15 @@ public final class HttpLab implements LabPort {
    * @param sessionId the class session that receives the scenario's enigmas, or null (enigma steps
    *     are then skipped and say so in the journal)
    * @param prometheus base URL of a Prometheus, or null
+   * @param containers the Docker lab's containers for container anomalies, or null (those steps are
+   *     then skipped and say so in the journal)
    */
-  public HttpLab(PerfShopClient client, String sessionId, URI prometheus) {
+  public HttpLab(
+      PerfShopClient client, String sessionId, URI prometheus, LabContainers containers) {
     this.client = client;
     this.sessionId = sessionId;
     this.prometheus = prometheus;
+    this.containers = containers;
   }
 
   @Override
@@ -74,6 +79,23 @@ public final class HttpLab implements LabPort {
   @Override
   public void halt() {
     client.adminSend("POST", "/api/admin/chaos/halt", null);
+  }
+
+  @Override
+  public void enableContainer(String type, String service, int level) {
+    containers().enable(type, service, level);
+  }
+
+  @Override
+  public void disableContainer(String type, String service) {
+    containers().disable(type, service);
+  }
+
+  private LabContainers containers() {
+    if (containers == null) {
+      throw new NotAvailable("no Docker lab for container anomalies: container step skipped");
+    }
+    return containers;
   }
 
   @Override

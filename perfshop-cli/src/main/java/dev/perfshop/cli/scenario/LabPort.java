@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** What the scenario runner needs from a lab: the server's chaos, stats and classroom APIs. */
+/**
+ * What the scenario runner needs from a lab: the server's chaos, stats and classroom APIs, and the
+ * Docker lab's containers for container anomalies.
+ */
 public interface LabPort {
 
   void enableChaos(
@@ -20,6 +23,23 @@ public interface LabPort {
   void disableChaos(String type);
 
   void halt();
+
+  /**
+   * Acts on the Docker lab's containers: a container anomaly ({@code container-kill}, {@code
+   * container-pause}, {@code container-restart}) on a compose service or alias ({@code db}, {@code
+   * server}, {@code web}). Nothing expires it: the runner heals it.
+   *
+   * @throws NotAvailable when there is no Docker lab to act on
+   */
+  void enableContainer(String type, String service, int level);
+
+  /**
+   * Heals a container anomaly: a killed service is started again, a paused one unpaused. With
+   * {@code service} null, every service with that anomaly.
+   *
+   * @throws NotAvailable when there is no Docker lab to act on
+   */
+  void disableContainer(String type, String service);
 
   /** Live statistics of one route over a window, or null when the route saw no traffic. */
   RouteStat routeStat(String route, Duration window);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -57,6 +58,14 @@ public record ScenarioPlan(
     return ttl.compareTo(MIN_TTL) < 0 ? MIN_TTL : ttl;
   }
 
+  /**
+   * The TTL of a container anomaly step (scaled), after which the runner heals it; empty without
+   * one (it stays until a disable step or the rollback). No minimum: nothing is sent to a server.
+   */
+  Optional<Duration> containerTtl(Planned p) {
+    return Optional.ofNullable(p.step().chaos().ttl()).map(this::scaled);
+  }
+
   /** Target routes of a chaos step: its own, or the value chosen for its binding. */
   List<String> routes(Scenario.Step step) {
     if (step.chaos().routesFrom() != null) {
@@ -75,6 +84,10 @@ public record ScenarioPlan(
 
   /** One line per step, for {@code --dry-run} and progress. */
   public static String describe(Scenario.Step s, ScenarioPlan plan) {
+    if (s.chaos() != null && s.chaos().enable() != null && s.chaos().service() != null) {
+      var c = s.chaos();
+      return "enable " + c.enable() + " level " + c.level() + " on service " + c.service();
+    }
     if (s.chaos() != null && s.chaos().enable() != null) {
       var c = s.chaos();
       List<String> routes = plan.routes(s);
@@ -86,7 +99,9 @@ public record ScenarioPlan(
           + (routes.isEmpty() ? "" : " on " + String.join(", ", routes));
     }
     if (s.chaos() != null) {
-      return "disable " + s.chaos().disable();
+      return "disable "
+          + s.chaos().disable()
+          + (s.chaos().service() != null ? " on service " + s.chaos().service() : "");
     }
     if (s.traffic() != null) {
       return "traffic " + s.traffic().rate() + "/s";

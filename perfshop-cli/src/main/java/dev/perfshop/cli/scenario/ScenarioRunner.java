@@ -1,15 +1,22 @@
 package dev.perfshop.cli.scenario;
 
+import dev.perfshop.cli.lab.ContainerChaos;
 import dev.perfshop.cli.scenario.Journal.Entry;
 import dev.perfshop.cli.scenario.Journal.Result;
+import dev.perfshop.scenario.ChaosTypes;
 import dev.perfshop.scenario.Durations;
 import dev.perfshop.scenario.Scenario;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +28,10 @@ import java.util.function.Consumer;
  * the background until their deadline, every chaos activation sent with a TTL, and — at the end, on
  * a failure or on {@link #abort()} — a rollback of what this run enabled (the scenario's {@code
  * rollback} setting). Time and sleep are seams so tests run the timeline exactly.
+ *
+ * <p>Container anomalies of the Docker lab ({@code container-kill}, …) have no server to expire
+ * them: the runner heals one itself when its TTL is up (a heal event in the timeline), and the
+ * rollback heals those still in place — only those this run enabled.
  */
 public final class ScenarioRunner {
 
@@ -54,6 +65,29 @@ public final class ScenarioRunner {
   private final Duration pollEvery;
   private final Consumer<Journal> onChange;
   private final Set<String> enabled = new LinkedHashSet<>();
+
+  /** A container anomaly on a compose service (aliases resolved: db → mysql). */
+  record ContainerKey(String type, String service) {
+    static ContainerKey of(String type, String service) {
+      return new ContainerKey(type, ContainerChaos.service(service));
+    }
+
+    @Override
+    public String toString() {
+      return type + " on " + service;
+    }
+  }
+
+  /**
+   * Container anomalies this run left in place → the step that enabled each (guarded by enabled).
+   */
+  private final Map<ContainerKey, Integer> containers = new LinkedHashMap<>();
+
+  /** A TTL heal due at a point of the sleeper's clock; only the running thread touches these. */
+  private record Heal(long due, int step, ContainerKey key) {}
+
+  private final PriorityQueue<Heal> heals =
+      new PriorityQueue<>(Comparator.comparingLong(Heal::due).thenComparingInt(Heal::step));
   private volatile boolean aborted;
   private volatile Thread runningThread;
   private final java.util.concurrent.CountDownLatch finished =
@@ -115,6 +149,7 @@ public final class ScenarioRunner {
             null);
       }
       for (ScenarioPlan.Planned p : plan.steps()) {
+        healDue(start + p.at().toNanos(), journal, start);
         sleeper.sleepUntil(start + p.at().toNanos());
         if (aborted) {
           throw new InterruptedException("aborted");
@@ -125,6 +160,7 @@ public final class ScenarioRunner {
           execute(plan, p, journal, start);
         }
       }
+      healDue(start + plan.duration().toNanos(), journal, start);
       for (Future<?> f : expectations) {
         f.get();
       }
@@ -179,7 +215,9 @@ public final class ScenarioRunner {
     String action = ScenarioPlan.describe(s, plan);
     String id = plan.scenario().id();
     try {
-      if (s.chaos() != null && s.chaos().enable() != null) {
+      if (s.chaos() != null && ChaosTypes.isContainer(type(s.chaos()))) {
+        container(p, plan, journal, start, action);
+      } else if (s.chaos() != null && s.chaos().enable() != null) {
         var c = s.chaos();
         Duration ttl = plan.ttl(p);
         lab.enableChaos(c.enable(), c.level(), c.probability(), plan.routes(s), ttl, id);
@@ -217,6 +255,84 @@ public final class ScenarioRunner {
     } catch (RuntimeException e) {
       record(journal, start, p.index(), action, Result.ERROR, message(e), null);
       throw e;
+    }
+  }
+
+  private static String type(Scenario.ChaosAction c) {
+    return c.enable() != null ? c.enable() : c.disable();
+  }
+
+  /**
+   * A container anomaly step: acted on through the lab's Docker API. A lasting one (kill, pause) is
+   * remembered for the rollback and, with a TTL, healed by the runner when it is up.
+   */
+  private void container(
+      ScenarioPlan.Planned p, ScenarioPlan plan, Journal journal, long start, String action) {
+    var c = p.step().chaos();
+    if (c.disable() != null) {
+      lab.disableContainer(c.disable(), c.service());
+      synchronized (enabled) {
+        containers
+            .keySet()
+            .removeIf(
+                k ->
+                    k.type().equals(c.disable())
+                        && (c.service() == null
+                            || k.service().equals(ContainerChaos.service(c.service()))));
+      }
+      record(journal, start, p.index(), action, Result.OK, null, null);
+      return;
+    }
+    lab.enableContainer(c.enable(), c.service(), c.level());
+    if (!ChaosTypes.lasting(c.enable())) {
+      record(journal, start, p.index(), action, Result.OK, "over once done", null);
+      return;
+    }
+    ContainerKey key = ContainerKey.of(c.enable(), c.service());
+    synchronized (enabled) {
+      containers.put(key, p.index());
+    }
+    Optional<Duration> ttl = plan.containerTtl(p);
+    ttl.ifPresent(t -> heals.add(new Heal(start + p.at().toNanos() + t.toNanos(), p.index(), key)));
+    record(
+        journal,
+        start,
+        p.index(),
+        action,
+        Result.OK,
+        ttl.map(t -> "healed by the runner after " + Durations.format(t))
+            .orElse("stays until disabled"),
+        null);
+  }
+
+  /**
+   * Heals, each at its time, the container anomalies whose TTL is up by {@code until} — unless a
+   * disable step (or a later enable of the same anomaly) came first.
+   */
+  private void healDue(long until, Journal journal, long start) throws InterruptedException {
+    while (!heals.isEmpty() && heals.peek().due() <= until) {
+      Heal h = heals.poll();
+      sleeper.sleepUntil(h.due());
+      if (aborted) {
+        throw new InterruptedException("aborted");
+      }
+      synchronized (enabled) {
+        if (!Integer.valueOf(h.step()).equals(containers.get(h.key()))) {
+          continue;
+        }
+        containers.remove(h.key());
+      }
+      String action = "heal " + h.key() + " (ttl)";
+      try {
+        lab.disableContainer(h.key().type(), h.key().service());
+        record(journal, start, h.step(), action, Result.OK, null, null);
+      } catch (RuntimeException e) {
+        synchronized (enabled) {
+          containers.put(h.key(), h.step()); // still broken: the rollback tries again
+        }
+        record(journal, start, h.step(), action, Result.ERROR, message(e), null);
+        throw e;
+      }
     }
   }
 
@@ -303,12 +419,27 @@ public final class ScenarioRunner {
 
   private void rollback(ScenarioPlan plan, Journal journal, long start) {
     List<String> left;
+    List<ContainerKey> leftContainers;
     synchronized (enabled) {
       left = List.copyOf(enabled);
       enabled.clear();
+      leftContainers = List.copyOf(containers.keySet());
+      containers.clear();
     }
+    heals.clear();
     switch (plan.scenario().rollback()) {
       case NONE -> {
+        if (!leftContainers.isEmpty()) {
+          record(
+              journal,
+              start,
+              null,
+              "rollback",
+              Result.SKIPPED,
+              "rollback: none; container anomalies stay until perfshop chaos disable (or halt): "
+                  + leftContainers,
+              null);
+        }
         if (!left.isEmpty()) {
           record(
               journal,
@@ -321,6 +452,7 @@ public final class ScenarioRunner {
         }
       }
       case HALT_ALL -> {
+        healContainers(leftContainers, journal, start);
         try {
           lab.halt();
           record(journal, start, null, "halt all chaos", Result.OK, null, null);
@@ -336,6 +468,7 @@ public final class ScenarioRunner {
         }
       }
       case HALT_ENABLED -> {
+        healContainers(leftContainers, journal, start);
         for (String type : left) {
           try {
             lab.disableChaos(type);
@@ -351,6 +484,29 @@ public final class ScenarioRunner {
                 null);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Heals the container anomalies this run left in place, first: the server may be down because of
+   * them.
+   */
+  private void healContainers(List<ContainerKey> keys, Journal journal, long start) {
+    for (ContainerKey k : keys) {
+      String action = "heal " + k + " (rollback)";
+      try {
+        lab.disableContainer(k.type(), k.service());
+        record(journal, start, null, action, Result.OK, null, null);
+      } catch (RuntimeException e) {
+        record(
+            journal,
+            start,
+            null,
+            action,
+            Result.ERROR,
+            message(e) + " (heal it with: perfshop chaos disable " + k.type() + ")",
+            null);
       }
     }
   }

@@ -13,9 +13,11 @@ final class FakeLab implements LabPort {
 
   final List<String> calls = new CopyOnWriteArrayList<>();
   final CountDownLatch firstEnable = new CountDownLatch(1);
+  final CountDownLatch firstContainer = new CountDownLatch(1);
   volatile RouteStat stat;
   volatile Duration lastTtl;
   volatile List<String> lastRoutes;
+  volatile boolean noDockerLab;
 
   @Override
   public void enableChaos(
@@ -34,6 +36,23 @@ final class FakeLab implements LabPort {
   @Override
   public void halt() {
     calls.add("halt");
+  }
+
+  @Override
+  public void enableContainer(String type, String service, int level) {
+    if (noDockerLab) {
+      throw new NotAvailable("no Docker lab");
+    }
+    calls.add("enable " + type + " " + service + " " + level);
+    firstContainer.countDown();
+  }
+
+  @Override
+  public void disableContainer(String type, String service) {
+    if (noDockerLab) {
+      throw new NotAvailable("no Docker lab");
+    }
+    calls.add("heal " + type + (service == null ? "" : " " + service));
   }
 
   @Override
