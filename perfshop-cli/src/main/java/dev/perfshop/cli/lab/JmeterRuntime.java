@@ -39,6 +39,12 @@ public record JmeterRuntime(Path dir) {
         return Optional.of(new JmeterRuntime(candidate));
       }
     }
+    // Beside the jar this CLI runs from (perfshop-cli/target/), from any working directory.
+    Path running = ServerArtifacts.runningCliJar();
+    if (running != null
+        && Files.isRegularFile(running.resolveSibling("lab-jmeter").resolve(LAUNCHER))) {
+      return Optional.of(new JmeterRuntime(running.resolveSibling("lab-jmeter")));
+    }
     return Optional.empty();
   }
 

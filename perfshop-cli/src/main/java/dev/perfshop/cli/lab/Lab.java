@@ -141,7 +141,7 @@ public final class Lab {
     }
     waitHealthy(spec.project(), o.timeout());
     installLicenceOnFirstStart(ws, spec);
-    if (spec.profiles().contains(Profile.OBSERVABILITY)) {
+    if (spec.starts(Profile.OBSERVABILITY, "grafana")) {
       restrictInstructorFolder(ws, spec);
     }
     writeClientConfig(ws, spec);
@@ -236,7 +236,7 @@ public final class Lab {
   }
 
   void checkPorts(LabSpec spec) {
-    for (var e : spec.ports().published(spec.profiles()).entrySet()) {
+    for (var e : spec.ports().published(spec.profiles(), spec.services()).entrySet()) {
       int port = e.getValue();
       try (ServerSocket s = new ServerSocket()) {
         s.setReuseAddress(true);
@@ -342,7 +342,7 @@ public final class Lab {
                 + ")");
       }
     } catch (IOException e) {
-      err.println("warning: could not restrict the Grafana Instructor folder: " + e.getMessage());
+      err.println("warning: could not restrict the Grafana Instructor folder: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -448,7 +448,7 @@ public final class Lab {
             + spec.variant().id()
             + "):");
     String host = "0.0.0.0".equals(spec.bind()) ? "localhost" : spec.bind();
-    for (var e : spec.ports().published(spec.profiles()).entrySet()) {
+    for (var e : spec.ports().published(spec.profiles(), spec.services()).entrySet()) {
       String path = e.getKey().path();
       out.printf(
           "  %-24s %s%n",
@@ -457,9 +457,11 @@ public final class Lab {
     }
     out.println(
         "  admin token              in the lab workspace's admin-token file (.perfshop/lab.properties names it)");
-    out.println(
-        "  Grafana login            admin / GRAFANA_ADMIN_PASSWORD of the workspace's secrets.env");
-    if (spec.profiles().contains(Profile.QA)) {
+    if (spec.starts(Profile.OBSERVABILITY, "grafana")) {
+      out.println(
+          "  Grafana login            admin / GRAFANA_ADMIN_PASSWORD of the workspace's secrets.env");
+    }
+    if (spec.starts(Profile.QA, "squash")) {
       out.println(
           "  Squash TM login          admin / admin123 (Squash's default: change it at first login)");
     }

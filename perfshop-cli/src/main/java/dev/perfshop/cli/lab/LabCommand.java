@@ -424,7 +424,7 @@ public final class LabCommand implements Runnable {
                         new LabPorts(m.portOffset()),
                         ImageOverrides.none(),
                         bind.isEmpty() ? "127.0.0.1" : bind,
-                        List.of()));
+                        m.services()));
             return ExitCodes.OK;
           });
     }

@@ -55,6 +55,6 @@ public enum Profile {
   }
 
   public static String join(Set<Profile> profiles) {
-    return profiles.stream().map(Profile::id).collect(Collectors.joining(","));
+    return profiles.stream().sorted().map(Profile::id).collect(Collectors.joining(","));
   }
 }

@@ -25,9 +25,21 @@ public record ServerArtifacts(Path jar, List<Path> agents, Path cliJar) {
       Path workingDir, Path jarFlag, Path agentsFlag, Path cliJarFlag) {
     Path jar = jarFlag;
     Path agents = agentsFlag;
-    Path cliJar = cliJarFlag != null ? cliJarFlag : runningCliJar();
+    Path running = runningCliJar();
+    Path cliJar = cliJarFlag != null ? cliJarFlag : running;
+    // The checkout: at or above the working directory, else the one this CLI runs from
+    // (perfshop-cli/target/perfshop-cli.jar), so ./perfshop lab up works from any folder.
+    List<Path> roots = new java.util.ArrayList<>();
+    for (Path dir = workingDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      roots.add(dir);
+    }
+    if (running != null
+        && running.getParent().getParent() != null
+        && running.getParent().getParent().getParent() != null) {
+      roots.add(running.getParent().getParent().getParent());
+    }
     if (jar == null || agents == null || cliJar == null) {
-      for (Path dir = workingDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      for (Path dir : roots) {
         Path candidate = dir.resolve("perfshop-server/target/perfshop-server.jar");
         if (Files.isRegularFile(candidate)) {
           if (jar == null) {

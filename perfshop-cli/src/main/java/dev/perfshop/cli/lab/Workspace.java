@@ -85,7 +85,11 @@ public final class Workspace {
 
   /** What was rendered: profiles, variant, port offset, compose files. */
   public record Meta(
-      Set<Profile> profiles, Variant variant, int portOffset, List<String> composeFiles) {}
+      Set<Profile> profiles,
+      Variant variant,
+      int portOffset,
+      List<String> composeFiles,
+      List<String> services) {}
 
   public Meta meta() {
     if (!exists()) {
@@ -104,7 +108,10 @@ public final class Workspace {
         Profile.parse(p.getProperty("profiles", "core")),
         Variant.parse(p.getProperty("variant", "linux")),
         Integer.parseInt(p.getProperty("port-offset", "0")),
-        List.of(p.getProperty("compose-files", "compose.core.yaml").split(",")));
+        List.of(p.getProperty("compose-files", "compose.core.yaml").split(",")),
+        p.getProperty("services", "").isEmpty()
+            ? List.of()
+            : List.of(p.getProperty("services").split(",")));
   }
 
   /** The compose files of a spec, in merge order: core, profiles, then the variant overlay. */
@@ -209,6 +216,7 @@ public final class Workspace {
       meta.setProperty("variant", spec.variant().id());
       meta.setProperty("port-offset", Integer.toString(spec.ports().offset()));
       meta.setProperty("compose-files", String.join(",", files));
+      meta.setProperty("services", String.join(",", spec.services()));
       Map<Object, Object> sorted = new TreeMap<>(meta);
       StringBuilder m = new StringBuilder("# perfshop lab workspace\n");
       sorted.forEach((k, v) -> m.append(k).append('=').append(v).append('\n'));
