@@ -35,12 +35,7 @@ class ContainerChaosTests {
 
   @BeforeEach
   void lab() throws Exception {
-    ws = new Workspace(tmp, "t");
-    Files.createDirectories(ws.dir());
-    Files.writeString(ws.dir().resolve(Workspace.META), "profiles=core\n");
-    engine.add("mysql");
-    engine.add("perfshop-server");
-    engine.add("nginx");
+    ws = coreLab(tmp, engine);
     Lab lab =
         new Lab(
             () -> engine,
@@ -137,6 +132,17 @@ class ContainerChaosTests {
     assertThat(ContainerChaos.Type.of("container-kill")).contains(ContainerChaos.Type.KILL);
     assertThat(ContainerChaos.Type.of("container-kill; rm -rf /")).isEmpty();
     assertThat(ContainerChaos.Type.of("KILL")).isEmpty();
+  }
+
+  /** A rendered lab named "t" under {@code base} whose engine runs the core services. */
+  static Workspace coreLab(Path base, FakeEngine engine) throws java.io.IOException {
+    Workspace ws = new Workspace(base, "t");
+    Files.createDirectories(ws.dir());
+    Files.writeString(ws.dir().resolve(Workspace.META), "profiles=core\n");
+    engine.add("mysql");
+    engine.add("perfshop-server");
+    engine.add("nginx");
+    return ws;
   }
 
   /** Containers as a map service -> state; every action is logged. */

@@ -9,7 +9,6 @@ import dev.perfshop.cli.scenario.LabPort;
 import dev.perfshop.scenario.ChaosTypes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -35,12 +34,7 @@ class ScenarioContainersTests {
 
   @BeforeEach
   void lab() throws Exception {
-    ws = new Workspace(tmp, "t");
-    Files.createDirectories(ws.dir());
-    Files.writeString(ws.dir().resolve(Workspace.META), "profiles=core\n");
-    engine.add("mysql");
-    engine.add("perfshop-server");
-    engine.add("nginx");
+    ws = ContainerChaosTests.coreLab(tmp, engine);
   }
 
   private Lab connect() {
