@@ -44,11 +44,15 @@ final class ChaosHaltCommand implements Callable<Integer> {
         labFailure = e;
       }
     }
-    JsonNode answer = Server.client(spec).adminSend("POST", ChaosPaths.HALT, null);
     PrintWriter out = ctx.out();
+    if (!output.json()) {
+      // Said before the server call: an unreachable server must not hide what was healed.
+      healed.forEach(h -> out.println("healed " + h));
+      out.flush();
+    }
+    JsonNode answer = Server.client(spec).adminSend("POST", ChaosPaths.HALT, null);
     if (!output.printedAsJson(out, answer)) {
       out.println("halted " + Json.text(answer, "halted", "0") + " activation(s)");
-      healed.forEach(h -> out.println("healed " + h));
       out.flush();
     }
     if (labFailure != null) {
