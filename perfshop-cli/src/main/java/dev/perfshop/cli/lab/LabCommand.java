@@ -66,25 +66,6 @@ public final class LabCommand implements Runnable {
     }
   }
 
-  /** Runs {@code body}, turning a LabException into "error: …" + hints and its exit code. */
-  static int guard(CommandSpec spec, Callable<Integer> body) {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      return body.call();
-    } catch (LabException e) {
-      err.println("error: " + e.getMessage());
-      for (String h : e.hints()) {
-        err.println("  " + h);
-      }
-      err.flush();
-      return e.exitCode();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   static Lab lab(CommandSpec spec) {
     return Lab.connect(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
@@ -199,59 +180,55 @@ public final class LabCommand implements Runnable {
     int port;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            Path cwd = Path.of("").toAbsolutePath();
-            var server = ServerArtifacts.find(cwd, serverJar, agentsDir, cliJar);
-            if (embedded) {
-              if (server.isEmpty()) {
-                throw new LabException(
-                    ExitCodes.USAGE,
-                    "--embedded needs the server jar",
-                    "build it (make build) or pass --server-jar");
-              }
-              new EmbeddedLab(where.dir, spec.commandLine().getOut(), spec.commandLine().getErr())
-                  .up(server.get().jar(), port, Duration.ofSeconds(timeout));
-              return ExitCodes.OK;
-            }
-            Variant v =
-                variant != null
-                    ? Variant.parse(variant)
-                    : server.isPresent() ? Variant.LINUX : Variant.DESKTOP;
-            Workspace ws = where.workspace();
-            int offset = portOffset != null ? portOffset : defaultOffset(ws);
-            LabSpec labSpec =
-                new LabSpec(
-                    where.name,
-                    Profile.parse(profiles),
-                    v,
-                    new LabPorts(offset),
-                    images == null ? ImageOverrides.none() : ImageOverrides.read(images),
-                    bind,
-                    services);
-            Templates t =
-                templates != null ? Templates.fromDirectory(templates) : Templates.fromClasspath();
-            Lab lab = lab(spec);
-            try {
-              lab.up(
-                  ws,
-                  labSpec,
-                  t,
-                  server.orElse(null),
-                  new Lab.UpOptions(
-                      dryRun,
-                      rebuild,
-                      Duration.ofSeconds(timeout),
-                      skipMemoryCheck,
-                      version(),
-                      services));
-            } finally {
-              lab.close();
-            }
-            return ExitCodes.OK;
-          });
+    public Integer call() throws Exception {
+      Path cwd = Path.of("").toAbsolutePath();
+      var server = ServerArtifacts.find(cwd, serverJar, agentsDir, cliJar);
+      if (embedded) {
+        if (server.isEmpty()) {
+          throw new LabException(
+              ExitCodes.USAGE,
+              "--embedded needs the server jar",
+              "build it (make build) or pass --server-jar");
+        }
+        new EmbeddedLab(where.dir, spec.commandLine().getOut(), spec.commandLine().getErr())
+            .up(server.get().jar(), port, Duration.ofSeconds(timeout));
+        return ExitCodes.OK;
+      }
+      Variant v =
+          variant != null
+              ? Variant.parse(variant)
+              : server.isPresent() ? Variant.LINUX : Variant.DESKTOP;
+      Workspace ws = where.workspace();
+      int offset = portOffset != null ? portOffset : defaultOffset(ws);
+      LabSpec labSpec =
+          new LabSpec(
+              where.name,
+              Profile.parse(profiles),
+              v,
+              new LabPorts(offset),
+              images == null ? ImageOverrides.none() : ImageOverrides.read(images),
+              bind,
+              services);
+      Templates t =
+          templates != null ? Templates.fromDirectory(templates) : Templates.fromClasspath();
+      Lab lab = lab(spec);
+      try {
+        lab.up(
+            ws,
+            labSpec,
+            t,
+            server.orElse(null),
+            new Lab.UpOptions(
+                dryRun,
+                rebuild,
+                Duration.ofSeconds(timeout),
+                skipMemoryCheck,
+                version(),
+                services));
+      } finally {
+        lab.close();
+      }
+      return ExitCodes.OK;
     }
 
     static int defaultOffset(Workspace ws) {
@@ -291,23 +268,19 @@ public final class LabCommand implements Runnable {
     boolean embedded;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            if (embedded) {
-              new EmbeddedLab(where.dir, spec.commandLine().getOut(), spec.commandLine().getErr())
-                  .down(Duration.ofSeconds(20));
-              return ExitCodes.OK;
-            }
-            Lab lab = lab(spec);
-            try {
-              lab.down(where.workspace(), volumes);
-            } finally {
-              lab.close();
-            }
-            return ExitCodes.OK;
-          });
+    public Integer call() throws Exception {
+      if (embedded) {
+        new EmbeddedLab(where.dir, spec.commandLine().getOut(), spec.commandLine().getErr())
+            .down(Duration.ofSeconds(20));
+        return ExitCodes.OK;
+      }
+      Lab lab = lab(spec);
+      try {
+        lab.down(where.workspace(), volumes);
+      } finally {
+        lab.close();
+      }
+      return ExitCodes.OK;
     }
   }
 
@@ -320,41 +293,35 @@ public final class LabCommand implements Runnable {
     @Mixin Where where;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            Lab lab = lab(spec);
-            try {
-              var cs = lab.status(where.workspace());
-              var chaos =
-                  new ContainerChaos(lab, where.workspace(), java.time.Clock.systemUTC())
-                      .active(cs);
-              PrintWriter out = spec.commandLine().getOut();
-              out.printf(
-                  "%-24s %-10s %-10s %-8s %s%n",
-                  "SERVICE", "STATE", "HEALTH", "RESTARTS", "STATUS");
-              for (var c : cs) {
-                String anomaly =
-                    chaos.stream()
-                        .filter(a -> a.service().equals(c.service()))
-                        .map(a -> "  [chaos: " + a.type().id() + " since " + a.since() + "]")
-                        .reduce("", String::concat);
-                out.printf(
-                    "%-24s %-10s %-10s %-8d %s%s%n",
-                    c.service(), c.state(), c.health(), c.restarts(), c.status(), anomaly);
-              }
-              if (cs.isEmpty()) {
-                out.println("(no containers: the lab is down)");
-              }
-              out.flush();
-              return cs.isEmpty() || cs.stream().allMatch(DockerEngine.LabContainer::ready)
-                  ? ExitCodes.OK
-                  : ExitCodes.FAILURE;
-            } finally {
-              lab.close();
-            }
-          });
+    public Integer call() throws Exception {
+      Lab lab = lab(spec);
+      try {
+        var cs = lab.status(where.workspace());
+        var chaos =
+            new ContainerChaos(lab, where.workspace(), java.time.Clock.systemUTC()).active(cs);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+            "%-24s %-10s %-10s %-8s %s%n", "SERVICE", "STATE", "HEALTH", "RESTARTS", "STATUS");
+        for (var c : cs) {
+          String anomaly =
+              chaos.stream()
+                  .filter(a -> a.service().equals(c.service()))
+                  .map(a -> "  [chaos: " + a.type().id() + " since " + a.since() + "]")
+                  .reduce("", String::concat);
+          out.printf(
+              "%-24s %-10s %-10s %-8d %s%s%n",
+              c.service(), c.state(), c.health(), c.restarts(), c.status(), anomaly);
+        }
+        if (cs.isEmpty()) {
+          out.println("(no containers: the lab is down)");
+        }
+        out.flush();
+        return cs.isEmpty() || cs.stream().allMatch(DockerEngine.LabContainer::ready)
+            ? ExitCodes.OK
+            : ExitCodes.FAILURE;
+      } finally {
+        lab.close();
+      }
     }
   }
 
@@ -384,18 +351,14 @@ public final class LabCommand implements Runnable {
     boolean follow;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            Lab lab = lab(spec);
-            try {
-              lab.logs(where.workspace(), service, tail, follow);
-            } finally {
-              lab.close();
-            }
-            return ExitCodes.OK;
-          });
+    public Integer call() throws Exception {
+      Lab lab = lab(spec);
+      try {
+        lab.logs(where.workspace(), service, tail, follow);
+      } finally {
+        lab.close();
+      }
+      return ExitCodes.OK;
     }
   }
 
@@ -408,25 +371,21 @@ public final class LabCommand implements Runnable {
     @Mixin Where where;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            Workspace ws = where.workspace();
-            Workspace.Meta m = ws.meta();
-            String bind = Lab.envValue(ws, "LAB_BIND");
-            new Lab(null, null, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .printUrls(
-                    new LabSpec(
-                        ws.name(),
-                        m.profiles(),
-                        m.variant(),
-                        new LabPorts(m.portOffset()),
-                        ImageOverrides.none(),
-                        bind.isEmpty() ? "127.0.0.1" : bind,
-                        m.services()));
-            return ExitCodes.OK;
-          });
+    public Integer call() throws Exception {
+      Workspace ws = where.workspace();
+      Workspace.Meta m = ws.meta();
+      String bind = Lab.envValue(ws, "LAB_BIND");
+      new Lab(null, null, spec.commandLine().getOut(), spec.commandLine().getErr())
+          .printUrls(
+              new LabSpec(
+                  ws.name(),
+                  m.profiles(),
+                  m.variant(),
+                  new LabPorts(m.portOffset()),
+                  ImageOverrides.none(),
+                  bind.isEmpty() ? "127.0.0.1" : bind,
+                  m.services()));
+      return ExitCodes.OK;
     }
   }
 
@@ -444,50 +403,45 @@ public final class LabCommand implements Runnable {
     Path dir;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            Path props = dir.resolve("lab.properties");
-            if (!Files.isRegularFile(props)) {
-              throw new LabException(
-                  ExitCodes.USAGE,
-                  "no lab here (" + props + " is missing)",
-                  "start one: perfshop lab up (or --embedded)");
-            }
-            Properties p = new Properties();
-            try (var in = Files.newBufferedReader(props)) {
-              p.load(in);
-            }
-            URI url = URI.create(p.getProperty("url"));
-            String token =
-                Files.readString(
-                        dir.resolve(p.getProperty("admin-token-file")), StandardCharsets.UTF_8)
-                    .strip();
-            try (HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-              HttpResponse<String> r =
-                  http.send(
-                      HttpRequest.newBuilder(url.resolve("/api/admin/data/reset"))
-                          .timeout(Duration.ofSeconds(60))
-                          .header("X-Admin-Token", token)
-                          .POST(HttpRequest.BodyPublishers.noBody())
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
-              if (r.statusCode() / 100 != 2) {
-                throw new LabException(
-                    ExitCodes.REJECTED,
-                    "the server refused the reset: HTTP " + r.statusCode() + " " + r.body());
-              }
-              spec.commandLine().getOut().println("Shop data reset: " + r.body());
-              spec.commandLine().getOut().flush();
-            } catch (IOException e) {
-              throw new LabException(
-                  ExitCodes.UNREACHABLE,
-                  "cannot reach the lab's server at " + url + ": " + e.getMessage());
-            }
-            return ExitCodes.OK;
-          });
+    public Integer call() throws Exception {
+      Path props = dir.resolve("lab.properties");
+      if (!Files.isRegularFile(props)) {
+        throw new LabException(
+            ExitCodes.USAGE,
+            "no lab here (" + props + " is missing)",
+            "start one: perfshop lab up (or --embedded)");
+      }
+      Properties p = new Properties();
+      try (var in = Files.newBufferedReader(props)) {
+        p.load(in);
+      }
+      URI url = URI.create(p.getProperty("url"));
+      String token =
+          Files.readString(dir.resolve(p.getProperty("admin-token-file")), StandardCharsets.UTF_8)
+              .strip();
+      try (HttpClient http =
+          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(url.resolve("/api/admin/data/reset"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("X-Admin-Token", token)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+          throw new LabException(
+              ExitCodes.REJECTED,
+              "the server refused the reset: HTTP " + r.statusCode() + " " + r.body());
+        }
+        spec.commandLine().getOut().println("Shop data reset: " + r.body());
+        spec.commandLine().getOut().flush();
+      } catch (IOException e) {
+        throw new LabException(
+            ExitCodes.UNREACHABLE,
+            "cannot reach the lab's server at " + url + ": " + e.getMessage());
+      }
+      return ExitCodes.OK;
     }
   }
 
@@ -509,36 +463,24 @@ public final class LabCommand implements Runnable {
     String service;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            if (!List.of("kill", "pause", "unpause", "restart").contains(action)) {
-              throw new LabException(
-                  ExitCodes.USAGE,
-                  "unknown action '" + action + "'",
-                  "actions: kill, pause, unpause, restart");
-            }
-            Lab lab = lab(spec);
-            try {
-              int n = lab.containerAction(where.workspace(), service, action);
-              spec.commandLine()
-                  .getOut()
-                  .println(
-                      action
-                          + ": "
-                          + service
-                          + " ("
-                          + n
-                          + " container"
-                          + (n == 1 ? "" : "s")
-                          + ")");
-              spec.commandLine().getOut().flush();
-            } finally {
-              lab.close();
-            }
-            return ExitCodes.OK;
-          });
+    public Integer call() throws Exception {
+      if (!List.of("kill", "pause", "unpause", "restart").contains(action)) {
+        throw new LabException(
+            ExitCodes.USAGE,
+            "unknown action '" + action + "'",
+            "actions: kill, pause, unpause, restart");
+      }
+      Lab lab = lab(spec);
+      try {
+        int n = lab.containerAction(where.workspace(), service, action);
+        spec.commandLine()
+            .getOut()
+            .println(action + ": " + service + " (" + n + " container" + (n == 1 ? "" : "s") + ")");
+        spec.commandLine().getOut().flush();
+      } finally {
+        lab.close();
+      }
+      return ExitCodes.OK;
     }
   }
 
@@ -551,62 +493,53 @@ public final class LabCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            PrintWriter out = spec.commandLine().getOut();
-            int problems = 0;
-            long memory = 0;
-            try (DockerJavaEngine engine = DockerJavaEngine.connect()) {
-              DockerEngine.EngineInfo info = engine.info();
-              memory = info.memoryBytes() >> 20;
-              out.printf(
-                  "ok    Docker %s (API %s) at %s, %d CPUs, %d MiB%n",
-                  info.version(), info.apiVersion(), info.host(), info.cpus(), memory);
-            } catch (LabException e) {
-              problems++;
-              out.println("FAIL  " + e.getMessage());
-              e.hints().forEach(h -> out.println("      " + h));
-            }
-            try {
-              out.println(
-                  "ok    compose: "
-                      + String.join(
-                          " ", Compose.detect(System.getenv("PERFSHOP_COMPOSE")).command()));
-            } catch (LabException e) {
-              problems++;
-              out.println("FAIL  " + e.getMessage());
-            }
-            for (Profile p : Profile.values()) {
-              int need = Lab.MEMORY_MIB.get(p);
-              out.printf(
-                  "%s  profile %-14s needs %5d MiB%n",
-                  memory == 0 || memory >= need ? "info" : "WARN", p.id(), need);
-            }
-            var server = ServerArtifacts.find(Path.of("").toAbsolutePath(), null, null);
-            out.println(
-                server
-                    .map(
-                        a ->
-                            "ok    server jar "
-                                + a.jar()
-                                + " ("
-                                + a.agents().size()
-                                + " agents): variant linux and --embedded available")
-                    .orElse("info  no server jar here: variant desktop (prebuilt image) only"));
-            out.println(
-                JmeterRuntime.find(Path.of(""))
-                    .map(
-                        j ->
-                            "ok    JMeter runtime "
-                                + j.dir()
-                                + ": the qa jmeter image builds offline")
-                    .orElse(
-                        "info  no JMeter runtime here (make build): the qa jmeter one-shot needs a preloaded image"));
-            out.flush();
-            return problems == 0 ? ExitCodes.OK : ExitCodes.DOCKER;
-          });
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      int problems = 0;
+      long memory = 0;
+      try (DockerJavaEngine engine = DockerJavaEngine.connect()) {
+        DockerEngine.EngineInfo info = engine.info();
+        memory = info.memoryBytes() >> 20;
+        out.printf(
+            "ok    Docker %s (API %s) at %s, %d CPUs, %d MiB%n",
+            info.version(), info.apiVersion(), info.host(), info.cpus(), memory);
+      } catch (LabException e) {
+        problems++;
+        out.println("FAIL  " + e.getMessage());
+        e.hints().forEach(h -> out.println("      " + h));
+      }
+      try {
+        out.println(
+            "ok    compose: "
+                + String.join(" ", Compose.detect(System.getenv("PERFSHOP_COMPOSE")).command()));
+      } catch (LabException e) {
+        problems++;
+        out.println("FAIL  " + e.getMessage());
+      }
+      for (Profile p : Profile.values()) {
+        int need = Lab.MEMORY_MIB.get(p);
+        out.printf(
+            "%s  profile %-14s needs %5d MiB%n",
+            memory == 0 || memory >= need ? "info" : "WARN", p.id(), need);
+      }
+      var server = ServerArtifacts.find(Path.of("").toAbsolutePath(), null, null);
+      out.println(
+          server
+              .map(
+                  a ->
+                      "ok    server jar "
+                          + a.jar()
+                          + " ("
+                          + a.agents().size()
+                          + " agents): variant linux and --embedded available")
+              .orElse("info  no server jar here: variant desktop (prebuilt image) only"));
+      out.println(
+          JmeterRuntime.find(Path.of(""))
+              .map(j -> "ok    JMeter runtime " + j.dir() + ": the qa jmeter image builds offline")
+              .orElse(
+                  "info  no JMeter runtime here (make build): the qa jmeter one-shot needs a preloaded image"));
+      out.flush();
+      return problems == 0 ? ExitCodes.OK : ExitCodes.DOCKER;
     }
   }
 
@@ -645,27 +578,23 @@ public final class LabCommand implements Runnable {
     String bind;
 
     @Override
-    public Integer call() {
-      return guard(
-          spec,
-          () -> {
-            int listen;
-            String watched;
-            if (project != null) {
-              listen = port != null ? port : 9101;
-              watched = project;
-            } else {
-              Workspace.Meta meta = where.workspace().meta();
-              listen = port != null ? port : new LabPorts(meta.portOffset()).port("MONITOR_PORT");
-              watched = LabSpec.project(where.name);
-            }
-            DockerJavaEngine engine = DockerJavaEngine.connect();
-            engine.info();
-            new LabMonitor(engine, watched)
-                .serve(bind, listen, Duration.ofSeconds(interval), spec.commandLine().getErr());
-            Thread.currentThread().join();
-            return ExitCodes.OK;
-          });
+    public Integer call() throws Exception {
+      int listen;
+      String watched;
+      if (project != null) {
+        listen = port != null ? port : 9101;
+        watched = project;
+      } else {
+        Workspace.Meta meta = where.workspace().meta();
+        listen = port != null ? port : new LabPorts(meta.portOffset()).port("MONITOR_PORT");
+        watched = LabSpec.project(where.name);
+      }
+      DockerJavaEngine engine = DockerJavaEngine.connect();
+      engine.info();
+      new LabMonitor(engine, watched)
+          .serve(bind, listen, Duration.ofSeconds(interval), spec.commandLine().getErr());
+      Thread.currentThread().join();
+      return ExitCodes.OK;
     }
   }
 }
