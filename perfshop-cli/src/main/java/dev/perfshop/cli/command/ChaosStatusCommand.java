@@ -16,6 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "status", description = "Show the active chaos and the safety mode.")
 final class ChaosStatusCommand implements Callable<Integer> {
@@ -26,12 +28,36 @@ final class ChaosStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonNode status = Server.client(spec).adminGet(ChaosPaths.BASE);
+    List<ContainerChaos.Active> containers = containerAnomalies();
     PrintWriter out = CliContext.of(spec).out();
+    if (!containers.isEmpty() && status instanceof ObjectNode object) {
+      // The server's answer, plus what the CLI did to the lab's containers.
+      ArrayNode list = object.putArray("containerAnomalies");
+      for (var a : containers) {
+        list.addObject()
+            .put("type", a.type().id())
+            .put("service", a.service())
+            .put("level", a.level())
+            .put("since", a.since().toString())
+            .put("state", a.state());
+      }
+    }
     if (output.printedAsJson(out, status)) {
       return ExitCodes.OK;
     }
     out.println("safety mode: " + text(status, "safetyMode", "-"));
-    printContainerAnomalies(out);
+    if (!containers.isEmpty()) {
+      Table table = new Table("container anomaly", "service", "level", "since", "state now");
+      for (var a : containers) {
+        table.row(
+            a.type().id(),
+            a.service(),
+            Integer.toString(a.level()),
+            a.since().toString(),
+            a.state());
+      }
+      table.print(out);
+    }
     JsonNode activations = status.path("activations");
     if (activations.isEmpty()) {
       out.println("no chaos active on the server");
@@ -61,21 +87,12 @@ final class ChaosStatusCommand implements Callable<Integer> {
    * The lab's container anomalies, when the CLI uses a Docker lab that has some (no Docker call
    * otherwise).
    */
-  private void printContainerAnomalies(PrintWriter out) {
+  private List<ContainerChaos.Active> containerAnomalies() {
     var ws = new LabChaos().workspace(spec);
     if (ws.isEmpty()) {
-      return;
+      return List.of();
     }
-    var active =
-        LabChaos.with(spec, ws.get(), c -> c.any() ? c.active() : List.<ContainerChaos.Active>of());
-    if (active.isEmpty()) {
-      return;
-    }
-    Table table = new Table("container anomaly", "service", "level", "since", "state now");
-    for (var a : active) {
-      table.row(
-          a.type().id(), a.service(), Integer.toString(a.level()), a.since().toString(), a.state());
-    }
-    table.print(out);
+    return LabChaos.with(
+        spec, ws.get(), c -> c.any() ? c.active() : List.<ContainerChaos.Active>of());
   }
 }

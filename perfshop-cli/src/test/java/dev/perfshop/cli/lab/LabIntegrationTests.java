@@ -218,6 +218,11 @@ class LabIntegrationTests {
     Cli.Result chaosStatus = fromLab.run("chaos", "status");
     assertThat(chaosStatus.code()).as(chaosStatus.err()).isZero();
     assertThat(chaosStatus.out()).containsPattern("container-kill +mysql +3 .* exited");
+    Cli.Result chaosJson = fromLab.run("chaos", "status", "-o", "json");
+    JsonNode anomaly = JSON.readTree(chaosJson.out()).path("containerAnomalies").path(0);
+    assertThat(anomaly.path("type").asText()).isEqualTo("container-kill");
+    assertThat(anomaly.path("service").asText()).isEqualTo("mysql");
+    assertThat(anomaly.path("state").asText()).isEqualTo("exited");
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
       String prom = "http://127.0.0.1:" + ports.port("PROMETHEUS_PORT");
       assertThat(promql(http, prom, "perfshop_container_up{service=\"mysql\"}", "0"))
