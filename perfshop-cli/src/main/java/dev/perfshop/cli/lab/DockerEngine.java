@@ -31,6 +31,9 @@ public interface DockerEngine extends AutoCloseable {
 
   void restart(String containerId);
 
+  /** Tags an image that exists ({@code source}) with another full reference ({@code target}). */
+  void tag(String source, String target);
+
   /** One resource-usage sample of a running container; empty when it has none. */
   java.util.Optional<Stats> stats(String containerId);
 

@@ -237,6 +237,19 @@ public final class DockerJavaEngine implements DockerEngine {
   }
 
   @Override
+  public void tag(String source, String target) {
+    // repository[:tag], where the repository may hold a registry host with a port
+    int colon = target.lastIndexOf(':');
+    boolean hasTag = colon > target.lastIndexOf('/');
+    docker
+        .tagImageCmd(
+            source,
+            hasTag ? target.substring(0, colon) : target,
+            hasTag ? target.substring(colon + 1) : "latest")
+        .exec();
+  }
+
+  @Override
   public java.util.Optional<Stats> stats(String containerId) {
     var sample =
         new java.util.concurrent.atomic.AtomicReference<

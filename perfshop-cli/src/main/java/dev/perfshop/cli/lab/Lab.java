@@ -171,6 +171,56 @@ public final class Lab {
     return args;
   }
 
+  /**
+   * Builds the lab's own images from this checkout, as variant linux does, and tags them with the
+   * references variant desktop uses ({@code SERVER_IMAGE}, {@code MONITOR_IMAGE}, and {@code
+   * JMETER_IMAGE} when the JMeter runtime is here), after {@code spec}'s image overrides. A
+   * classroom then runs {@code --variant desktop} offline, or ships them with {@code docker save}.
+   * Returns the references tagged.
+   */
+  public List<String> buildImages(
+      Workspace ws, LabSpec spec, Templates templates, ServerArtifacts server, String version) {
+    ws.render(templates, spec, server, version);
+    Map<String, String> built = new java.util.LinkedHashMap<>();
+    built.put("perfshop-server", "SERVER_IMAGE");
+    built.put("perfshop-monitor", "MONITOR_IMAGE");
+    if (spec.profiles().contains(Profile.QA)
+        && JmeterRuntime.stagedIn(ws.dir().resolve("jmeter"))) {
+      built.put("jmeter", "JMETER_IMAGE");
+    }
+    List<String> args = new ArrayList<>(List.of("build"));
+    args.addAll(built.keySet());
+    Compose c = compose();
+    List<String> lines = new ArrayList<>();
+    err.println("$ " + String.join(" ", c.command()) + " build  (" + ws.dir() + ")");
+    err.flush();
+    int rc =
+        Compose.run(
+            c.line(ws.dir(), spec.project(), ws.meta().composeFiles(), args),
+            ws.dir(),
+            line -> {
+              lines.add(line);
+              err.println("  " + line);
+              err.flush();
+            });
+    if (rc != 0) {
+      throw composeFailure(lines, rc);
+    }
+    List<String> tagged = new ArrayList<>();
+    for (var e : built.entrySet()) {
+      String source =
+          "jmeter".equals(e.getKey())
+              ? envValue(ws, "JMETER_IMAGE")
+              : "perfshop-lab/" + e.getKey() + ":" + envValue(ws, "PERFSHOP_VERSION");
+      String target = envValue(ws, e.getValue());
+      if (!source.equals(target)) {
+        engine().tag(source, target);
+      }
+      tagged.add(target);
+    }
+    return tagged;
+  }
+
   /** Adds the state and last log lines of every container that exited or is unhealthy. */
   private LabException withFailedContainers(LabException failure, String project) {
     List<String> hints = new ArrayList<>(failure.hints());

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       LabCommand.Urls.class,
       LabCommand.ResetData.class,
       LabCommand.Container.class,
+      LabCommand.BuildImages.class,
       LabCommand.Doctor.class,
       LabCommand.Monitor.class
     })
@@ -477,6 +478,73 @@ public final class LabCommand implements Runnable {
             .getOut()
             .println(action + ": " + service + " (" + n + " container" + (n == 1 ? "" : "s") + ")");
         spec.commandLine().getOut().flush();
+      } finally {
+        lab.close();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "build-images",
+      mixinStandardHelpOptions = true,
+      description =
+          "Build the lab's own images (server, monitor, JMeter) from this checkout and tag them as"
+              + " variant desktop expects, e.g. to prepare an offline classroom.")
+  static final class BuildImages implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Where where;
+
+    @Option(
+        names = "--images",
+        description = "Image override file (a base image, or other names for the built images).")
+    Path images;
+
+    @Option(
+        names = "--templates",
+        description = "Use the compose templates of this folder instead of those in the CLI.")
+    Path templates;
+
+    @Option(names = "--server-jar", description = "Server jar (default: this checkout's).")
+    Path serverJar;
+
+    @Option(names = "--agents-dir", description = "Folder with the two agent jars.")
+    Path agentsDir;
+
+    @Option(names = "--cli-jar", description = "CLI jar (lib/ beside it) of the monitor image.")
+    Path cliJar;
+
+    @Override
+    public Integer call() throws Exception {
+      ServerArtifacts server =
+          ServerArtifacts.find(Path.of("").toAbsolutePath(), serverJar, agentsDir, cliJar)
+              .orElseThrow(
+                  () ->
+                      new LabException(
+                          ExitCodes.USAGE,
+                          "build-images needs the server jar",
+                          "build it (make build) or pass --server-jar"));
+      LabSpec labSpec =
+          new LabSpec(
+              "build-images",
+              java.util.EnumSet.allOf(Profile.class),
+              Variant.LINUX,
+              new LabPorts(0),
+              images == null ? ImageOverrides.none() : ImageOverrides.read(images),
+              "127.0.0.1",
+              List.of());
+      Templates t =
+          templates != null ? Templates.fromDirectory(templates) : Templates.fromClasspath();
+      Lab lab = lab(spec);
+      try {
+        List<String> tagged =
+            lab.buildImages(
+                new Workspace(where.dir, "build-images"), labSpec, t, server, version());
+        PrintWriter out = spec.commandLine().getOut();
+        tagged.forEach(ref -> out.println("built " + ref));
+        out.println("run a lab on them: perfshop lab up --variant desktop");
+        out.println("ship them: docker save -o perfshop-images.tar " + String.join(" ", tagged));
+        out.flush();
       } finally {
         lab.close();
       }

@@ -216,6 +216,11 @@ class ContainerChaosTests {
     }
 
     @Override
+    public void tag(String source, String target) {
+      actions.add("tag " + source + " " + target);
+    }
+
+    @Override
     public Optional<Stats> stats(String containerId) {
       return Optional.empty();
     }
