@@ -39,8 +39,9 @@ final class ChaosAuditCommand implements Callable<Integer> {
     if (output.printedAsJson(out, audit)) {
       return ExitCodes.OK;
     }
+    printLabAudit(out);
     if (audit.isEmpty()) {
-      out.println("the audit log is empty");
+      out.println("the server's audit log is empty");
       out.flush();
       return ExitCodes.OK;
     }
@@ -57,5 +58,33 @@ final class ChaosAuditCommand implements Callable<Integer> {
     }
     table.print(out);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The container anomalies of the Docker lab the CLI uses, from its workspace (no Docker call).
+   */
+  private void printLabAudit(PrintWriter out) {
+    var ws = new LabChaos().workspace(spec);
+    if (ws.isEmpty()) {
+      return;
+    }
+    var entries = dev.perfshop.cli.lab.ContainerChaos.audit(ws.get(), limit);
+    if (entries.isEmpty()) {
+      return;
+    }
+    out.println("lab '" + ws.get().name() + "' (container anomalies):");
+    Table table = new Table("at", "actor", "action", "type", "service", "level", "scenario");
+    for (var e : entries) {
+      table.row(
+          e.at().toString(),
+          e.actor(),
+          e.action(),
+          e.type(),
+          e.service(),
+          e.level(),
+          e.scenarioId() == null ? "-" : e.scenarioId());
+    }
+    table.print(out);
+    out.println("server:");
   }
 }

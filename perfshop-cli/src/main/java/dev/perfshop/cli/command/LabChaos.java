@@ -90,7 +90,7 @@ final class LabChaos {
     CliContext ctx = CliContext.of(spec);
     Lab lab = Lab.connect(ctx.out(), ctx.err());
     try {
-      return body.apply(new ContainerChaos(lab, ws, Clock.systemUTC()));
+      return body.apply(new ContainerChaos(lab, ws, Clock.systemUTC()).by(Server.actor(ctx), null));
     } finally {
       lab.close();
     }

@@ -168,9 +168,10 @@ final class ScenarioRunCommand implements Callable<Integer> {
     // it.
     LabContainers containers =
         new LabContainers(
-            () -> labChaos.workspace(spec),
-            () -> Lab.connect(ctx.out(), ctx.err()),
-            Clock.systemUTC());
+                () -> labChaos.workspace(spec),
+                () -> Lab.connect(ctx.out(), ctx.err()),
+                Clock.systemUTC())
+            .by(Server.actor(ctx), loaded.scenario().id());
     HttpLab lab = new HttpLab(client, session, prometheus, containers);
     TrafficPort traffic =
         noTraffic ? TrafficPort.NONE : new HttpTraffic(client.baseUrl(), correlate);

@@ -22,13 +22,14 @@ final class Server {
       PerfShopCli root, Overrides flags, Duration connectTimeout, Duration requestTimeout) {
     ConfigResolver resolver = new ConfigResolver(root.context());
     CliContext ctx = root.context();
-    // The audit log's actor: PERFSHOP_ACTOR, else "<login>@cli".
-    String actor = ctx.env("PERFSHOP_ACTOR");
-    if (actor == null) {
-      actor = (ctx.env("USER") == null ? "" : ctx.env("USER") + "@") + "cli";
-    }
     return new PerfShopClient(
             resolver.url(flags), () -> resolver.adminToken(flags), connectTimeout, requestTimeout)
-        .actor(actor);
+        .actor(actor(ctx));
+  }
+
+  /** The audit log's actor: PERFSHOP_ACTOR, else "<login>@cli". */
+  static String actor(CliContext ctx) {
+    String actor = ctx.env("PERFSHOP_ACTOR");
+    return actor != null ? actor : (ctx.env("USER") == null ? "" : ctx.env("USER") + "@") + "cli";
   }
 }

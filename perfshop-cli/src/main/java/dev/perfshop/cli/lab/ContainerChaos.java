@@ -71,16 +71,38 @@ public final class ContainerChaos {
           "app", "perfshop-server",
           "web", "nginx");
 
+  /** One line of the lab's container audit log. */
+  public record AuditEntry(
+      Instant at,
+      String actor,
+      String action,
+      String type,
+      String service,
+      String level,
+      String scenarioId) {}
+
   static final String FILE = "chaos.properties";
+
+  /** Append-only, one tab-separated line per change (the server keeps its own audit log). */
+  static final String AUDIT = "chaos-audit.tsv";
 
   private final Lab lab;
   private final Workspace ws;
   private final Clock clock;
+  private String actor = "cli";
+  private String scenarioId;
 
   public ContainerChaos(Lab lab, Workspace ws, Clock clock) {
     this.lab = lab;
     this.ws = ws;
     this.clock = clock;
+  }
+
+  /** Who acts, for the audit log: the CLI's actor, and the scenario when a run acts. */
+  public ContainerChaos by(String actor, String scenarioId) {
+    this.actor = actor;
+    this.scenarioId = scenarioId;
+    return this;
   }
 
   /**
@@ -114,6 +136,7 @@ public final class ContainerChaos {
       p.setProperty(key(type, name), level + " " + clock.instant());
       write(p);
     }
+    audit("enable", type, name, Integer.toString(level));
     return n;
   }
 
@@ -122,6 +145,10 @@ public final class ContainerChaos {
    * {@code service} null, every service with that anomaly. Returns the services healed.
    */
   public List<String> disable(Type type, String service) {
+    return heal("disable", type, service);
+  }
+
+  private List<String> heal(String action, Type type, String service) {
     String name = service == null ? null : service(service);
     List<String> healed = new ArrayList<>();
     Properties p = read();
@@ -133,6 +160,7 @@ public final class ContainerChaos {
       heal(type, parts[1]);
       p.remove(key);
       write(p);
+      audit(action, type, parts[1], "-");
       healed.add(parts[1]);
     }
     return healed;
@@ -143,7 +171,7 @@ public final class ContainerChaos {
     List<String> healed = new ArrayList<>();
     for (Type t : Type.values()) {
       if (t.lasting()) {
-        disable(t, null).forEach(s -> healed.add(t.id() + " " + s));
+        heal("halt", t, null).forEach(s -> healed.add(t.id() + " " + s));
       }
     }
     return healed;
@@ -192,6 +220,56 @@ public final class ContainerChaos {
       }
       // The service is gone (lab down): nothing left to heal, forget the record.
     }
+  }
+
+  /** The audit log of the lab's container anomalies, newest first, at most {@code limit}. */
+  public static List<AuditEntry> audit(Workspace ws, int limit) {
+    Path file = ws.dir().resolve(AUDIT);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    List<AuditEntry> out = new ArrayList<>();
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = lines.size() - 1; i >= 0 && out.size() < limit; i--) {
+        String[] f = lines.get(i).split("\t", -1);
+        if (f.length == 7) {
+          out.add(
+              new AuditEntry(
+                  Instant.parse(f[0]), f[1], f[2], f[3], f[4], f[5], f[6].isEmpty() ? null : f[6]));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private void audit(String action, Type type, String service, String level) {
+    String line =
+        String.join(
+                "\t",
+                clock.instant().toString(),
+                clean(actor),
+                action,
+                type.id(),
+                service,
+                level,
+                scenarioId == null ? "" : clean(scenarioId))
+            + "\n";
+    try {
+      Files.writeString(
+          ws.dir().resolve(AUDIT),
+          line,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String clean(String field) {
+    return field.replaceAll("[\\t\\r\\n]", " ");
   }
 
   private static String key(Type type, String service) {

@@ -34,6 +34,16 @@ public final class LabContainers {
     this.clock = clock;
   }
 
+  private String actor = "cli";
+  private String scenarioId;
+
+  /** Who acts, for the lab's audit log: the CLI's actor and the scenario being run. */
+  public LabContainers by(String actor, String scenarioId) {
+    this.actor = actor;
+    this.scenarioId = scenarioId;
+    return this;
+  }
+
   /** Acts on the service's containers; returns how many. */
   public int enable(String type, String service, int level) {
     ContainerChaos.Type t = type(type);
@@ -57,7 +67,7 @@ public final class LabContainers {
                             + " container step skipped"));
     Lab lab = labs.get();
     try {
-      return body.apply(new ContainerChaos(lab, ws, clock));
+      return body.apply(new ContainerChaos(lab, ws, clock).by(actor, scenarioId));
     } catch (CliException e) {
       if (e.hints().isEmpty()) {
         throw e;

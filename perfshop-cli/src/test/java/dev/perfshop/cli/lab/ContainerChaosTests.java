@@ -128,6 +128,33 @@ class ContainerChaosTests {
   }
 
   @Test
+  void everyChangeIsAuditedWithItsActorNewestFirst() {
+    chaos.by("ana@cli", null).enable(ContainerChaos.Type.KILL, "db", 4);
+    chaos.by("runner@cli", "database-down").enable(ContainerChaos.Type.PAUSE, "web", 2);
+    chaos.by("ana@cli", null).disable(ContainerChaos.Type.KILL, "db");
+    chaos.halt();
+
+    assertThat(ContainerChaos.audit(ws, 10))
+        .extracting(
+            ContainerChaos.AuditEntry::action,
+            ContainerChaos.AuditEntry::type,
+            ContainerChaos.AuditEntry::service,
+            ContainerChaos.AuditEntry::actor,
+            ContainerChaos.AuditEntry::scenarioId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "halt", "container-pause", "nginx", "ana@cli", null),
+            org.assertj.core.groups.Tuple.tuple(
+                "disable", "container-kill", "mysql", "ana@cli", null),
+            org.assertj.core.groups.Tuple.tuple(
+                "enable", "container-pause", "nginx", "runner@cli", "database-down"),
+            org.assertj.core.groups.Tuple.tuple(
+                "enable", "container-kill", "mysql", "ana@cli", null));
+    assertThat(ContainerChaos.audit(ws, 1)).hasSize(1);
+    assertThat(ContainerChaos.audit(ws, 10).get(3).level()).isEqualTo("4");
+  }
+
+  @Test
   void onlyCatalogueNamesAreTypes() {
     assertThat(ContainerChaos.Type.of("container-kill")).contains(ContainerChaos.Type.KILL);
     assertThat(ContainerChaos.Type.of("container-kill; rm -rf /")).isEmpty();

@@ -234,6 +234,11 @@ class LabIntegrationTests {
     Cli.Result halt = fromLab.run("chaos", "halt");
     assertThat(halt.code()).as(halt.err()).isZero();
     assertThat(halt.out()).contains("healed container-kill mysql");
+    Cli.Result audit = fromLab.run("chaos", "audit");
+    assertThat(audit.code()).as(audit.err()).isZero();
+    assertThat(audit.out())
+        .containsPattern("halt +container-kill +mysql")
+        .containsPattern("enable +container-kill +mysql +3");
     String recovered =
         awaitStatus(
             line ->
