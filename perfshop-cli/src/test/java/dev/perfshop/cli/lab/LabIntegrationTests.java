@@ -393,7 +393,8 @@ class LabIntegrationTests {
     for (int offset = 10100; offset <= LabPorts.MAX_OFFSET; offset += 1000) {
       LabPorts p = new LabPorts(offset);
       boolean free = true;
-      for (String v : List.of("SERVER_PORT", "WEB_PORT", "MYSQL_PORT", "PROMETHEUS_PORT")) {
+      for (String v :
+          List.of("SERVER_PORT", "WEB_PORT", "MYSQL_PORT", "MONITOR_PORT", "PROMETHEUS_PORT")) {
         try (var s =
             new java.net.ServerSocket(p.port(v), 1, java.net.InetAddress.getLoopbackAddress())) {
           s.getLocalPort();
