@@ -20,6 +20,10 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
+  public static tools.jackson.databind.node.ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+
   public static JsonNode parse(byte[] body) {
     return MAPPER.readTree(body);
   }

@@ -292,6 +292,7 @@ public final class LabCommand implements Runnable {
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Where where;
+    @Mixin dev.perfshop.cli.output.OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -301,6 +302,33 @@ public final class LabCommand implements Runnable {
         var chaos =
             new ContainerChaos(lab, where.workspace(), java.time.Clock.systemUTC()).active(cs);
         PrintWriter out = spec.commandLine().getOut();
+        int code =
+            cs.isEmpty() || cs.stream().allMatch(DockerEngine.LabContainer::ready)
+                ? ExitCodes.OK
+                : ExitCodes.FAILURE;
+        var json = dev.perfshop.cli.http.Json.array();
+        for (var c : cs) {
+          var o =
+              json.addObject()
+                  .put("service", c.service())
+                  .put("container", c.name())
+                  .put("state", c.state())
+                  .put("health", c.health())
+                  .put("restarts", c.restarts())
+                  .put("ready", c.ready());
+          var anomalies = o.putArray("chaos");
+          chaos.stream()
+              .filter(a -> a.service().equals(c.service()))
+              .forEach(
+                  a ->
+                      anomalies
+                          .addObject()
+                          .put("type", a.type().id())
+                          .put("since", a.since().toString()));
+        }
+        if (output.printedAsJson(out, json)) {
+          return code;
+        }
         out.printf(
             "%-24s %-10s %-10s %-8s %s%n", "SERVICE", "STATE", "HEALTH", "RESTARTS", "STATUS");
         for (var c : cs) {
@@ -317,9 +345,7 @@ public final class LabCommand implements Runnable {
           out.println("(no containers: the lab is down)");
         }
         out.flush();
-        return cs.isEmpty() || cs.stream().allMatch(DockerEngine.LabContainer::ready)
-            ? ExitCodes.OK
-            : ExitCodes.FAILURE;
+        return code;
       } finally {
         lab.close();
       }

@@ -215,6 +215,19 @@ class LabIntegrationTests {
     assertThat(broken.exitCode())
         .as("status exit code while a service is down")
         .isEqualTo(dev.perfshop.cli.ExitCodes.FAILURE);
+    LabSupport.Run brokenJson =
+        LabSupport.cli("lab", "status", "-o", "json", "--dir", base.toString(), "--name", NAME);
+    assertThat(brokenJson.exitCode()).isEqualTo(dev.perfshop.cli.ExitCodes.FAILURE);
+    JsonNode mysql = null;
+    for (JsonNode c : JSON.readTree(brokenJson.out())) {
+      if ("mysql".equals(c.path("service").asText())) {
+        mysql = c;
+      }
+    }
+    assertThat(mysql).as(brokenJson.out()).isNotNull();
+    assertThat(mysql.path("state").asText()).isEqualTo("exited");
+    assertThat(mysql.path("ready").asBoolean()).isFalse();
+    assertThat(mysql.path("chaos").path(0).path("type").asText()).isEqualTo("container-kill");
     Cli.Result chaosStatus = fromLab.run("chaos", "status");
     assertThat(chaosStatus.code()).as(chaosStatus.err()).isZero();
     assertThat(chaosStatus.out()).containsPattern("container-kill +mysql +3 .* exited");
