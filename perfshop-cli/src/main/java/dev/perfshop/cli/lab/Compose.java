@@ -56,14 +56,19 @@ public final class Compose {
         "install the docker-compose-plugin package (or docker-compose)");
   }
 
-  private static int quiet(List<String> cmd) {
+  /** Runs a command with its output discarded; its exit code, or -1 when it cannot run. */
+  static int quiet(List<String> cmd) {
+    return quiet(cmd, 30);
+  }
+
+  static int quiet(List<String> cmd, int timeoutSeconds) {
     try {
       Process p =
           new ProcessBuilder(cmd)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return -1;
       }

@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Shared helpers of the lab tests: the checkout's folders, real parts, running the CLI. */
@@ -63,33 +62,16 @@ final class LabSupport {
 
   /** The compose command of this machine (v2 plugin, else v1), or null. */
   static List<String> compose() {
-    if (run(List.of("docker", "compose", "version")) == 0) {
-      return List.of("docker", "compose");
+    try {
+      return Compose.detect(System.getenv("PERFSHOP_COMPOSE")).command();
+    } catch (LabException missing) {
+      return null;
     }
-    if (run(List.of("docker-compose", "version")) == 0) {
-      return List.of("docker-compose");
-    }
-    return null;
   }
 
+  /** Runs a command quietly (up to 60 s): its exit code, or -1 when it cannot run. */
   static int run(List<String> cmd) {
-    try {
-      Process p =
-          new ProcessBuilder(cmd)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return -1;
-      }
-      return p.exitValue();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return Compose.quiet(cmd, 60);
   }
 
   static int freePort() {
