@@ -4,7 +4,6 @@ import dev.perfshop.cli.CliException;
 import dev.perfshop.cli.ExitCodes;
 import dev.perfshop.cli.scenario.Journal;
 import dev.perfshop.cli.scenario.JournalFiles;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,25 +36,7 @@ final class ScenarioReplayCommand implements Callable<Integer> {
   @Option(names = "--journal", paramLabel = "FILE", description = "Journal path of the replay.")
   Path out;
 
-  @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report.")
-  Path junit;
-
-  @Option(
-      names = "--session",
-      paramLabel = "ID",
-      description = "Class session that receives the enigmas.")
-  String session;
-
-  @Option(
-      names = "--prometheus",
-      paramLabel = "URL",
-      description = "Prometheus base URL for PromQL expectations.")
-  URI prometheus;
-
-  @Option(names = "--no-traffic", description = "Do not start synthetic shoppers.")
-  boolean noTraffic;
-
-  @Mixin LabChaos lab;
+  @Mixin ScenarioTargets targets;
 
   @Override
   public Integer call() {
@@ -86,11 +67,7 @@ final class ScenarioReplayCommand implements Callable<Integer> {
         timeScale != null ? timeScale : d.timeScale(),
         false,
         out,
-        junit,
-        session,
-        prometheus,
-        noTraffic,
-        false,
-        lab);
+        targets,
+        false);
   }
 }

@@ -64,49 +64,18 @@ final class ScenarioRunCommand implements Callable<Integer> {
       description = "Journal path (default .perfshop/journals/<id>-<time>.json).")
   Path journal;
 
-  @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report.")
-  Path junit;
-
-  @Option(
-      names = "--session",
-      paramLabel = "ID",
-      description = "Class session that receives the enigmas.")
-  String session;
-
-  @Option(
-      names = "--prometheus",
-      paramLabel = "URL",
-      description = "Prometheus base URL for PromQL expectations.")
-  URI prometheus;
-
-  @Option(
-      names = "--no-traffic",
-      description = "Do not start synthetic shoppers (someone else drives the shop).")
-  boolean noTraffic;
+  @Mixin ScenarioTargets targets;
 
   @Option(
       names = "--correlate",
       description = "Synthetic shoppers send back the scripting tokens the server hands out.")
   boolean correlate;
 
-  @Mixin LabChaos lab;
-
   @Override
   public Integer call() {
     ScenarioFiles.Loaded loaded = ScenarioFiles.load(ref);
     return ScenarioRunCommand.execute(
-        spec,
-        loaded,
-        seed,
-        timeScale,
-        dryRun,
-        journal,
-        junit,
-        session,
-        prometheus,
-        noTraffic,
-        correlate,
-        lab);
+        spec, loaded, seed, timeScale, dryRun, journal, targets, correlate);
   }
 
   static int execute(
@@ -116,12 +85,13 @@ final class ScenarioRunCommand implements Callable<Integer> {
       double timeScale,
       boolean dryRun,
       Path journalFile,
-      Path junit,
-      String session,
-      URI prometheus,
-      boolean noTraffic,
-      boolean correlate,
-      LabChaos labChaos) {
+      ScenarioTargets targets,
+      boolean correlate) {
+    Path junit = targets.junit;
+    String session = targets.session;
+    URI prometheus = targets.prometheus;
+    boolean noTraffic = targets.noTraffic;
+    LabChaos labChaos = targets.lab;
     CliContext ctx = CliContext.of(spec);
     PrintWriter out = ctx.out();
     ScenarioPlan plan;
