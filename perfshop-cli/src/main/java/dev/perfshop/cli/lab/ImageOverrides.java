@@ -80,6 +80,15 @@ public final class ImageOverrides {
     return map.getOrDefault(repository, reference);
   }
 
+  /** The image mapped from {@code variable} exactly (no repository matching). */
+  public String image(String variable) {
+    String image = map.get(variable);
+    if (image == null) {
+      throw new LabException(ExitCodes.USAGE, "no image override for " + variable);
+    }
+    return image;
+  }
+
   /** {@code quay.io/prometheus/prometheus:v3.13.1} → {@code quay.io/prometheus/prometheus}. */
   static String repository(String reference) {
     String ref = reference;

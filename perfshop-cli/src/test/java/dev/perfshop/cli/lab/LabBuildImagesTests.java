@@ -28,10 +28,7 @@ class LabBuildImagesTests {
         Files.isRegularFile(LabSupport.serverJar()) && Files.isRegularFile(LabSupport.cliJar()),
         "the server and CLI jars",
         "this test runs after package (failsafe); build the reactor first");
-    LabSupport.require(
-        LabSupport.run(List.of("docker", "image", "inspect", "perfshop-local/jre:bookworm")) == 0,
-        "the local JRE image perfshop-local/jre:bookworm",
-        "run scripts/lab-local-images (as .ci/run does)");
+    String jre = LocalImages.image("SERVER_BASE_IMAGE");
     String id = UUID.randomUUID().toString().substring(0, 8);
     String server = "perfshop-test/server:" + id;
     String monitor = "perfshop-test/monitor:" + id;
@@ -41,8 +38,8 @@ class LabBuildImagesTests {
         override,
         String.join(
             "\n",
-            "SERVER_BASE_IMAGE = perfshop-local/jre:bookworm",
-            "JMETER_BASE_IMAGE = perfshop-local/jre:bookworm",
+            "SERVER_BASE_IMAGE = " + jre,
+            "JMETER_BASE_IMAGE = " + jre,
             "SERVER_IMAGE = " + server,
             "MONITOR_IMAGE = " + monitor,
             "JMETER_IMAGE = " + jmeter,

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,20 +76,7 @@ class LabIntegrationTests {
         "the CLI jar",
         "this test runs after package (failsafe); build the reactor first");
 
-    Path override = tmp.resolve("images.override");
-    Process images =
-        new ProcessBuilder(
-                LabSupport.repo().resolve("scripts/lab-local-images").toString(),
-                override.toString())
-            .directory(LabSupport.repo().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("images.log").toFile())
-            .start();
-    boolean built = images.waitFor(20, TimeUnit.MINUTES) && images.exitValue() == 0;
-    LabSupport.require(
-        built,
-        "the local stand-in images (" + Files.readString(tmp.resolve("images.log")).strip() + ")",
-        "run scripts/lab-local-images as root (debootstrap + a Debian mirror)");
+    Path override = LocalImages.overrides();
 
     base = tmp.resolve(".perfshop");
     int offset = freeOffset();

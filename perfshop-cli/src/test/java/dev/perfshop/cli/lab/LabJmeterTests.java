@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LabJmeterTests {
 
-  static final String BASE = "perfshop-local/jre:bookworm";
   static final String PREFIX = "perfshop-qa-test";
 
   @TempDir Path tmp;
@@ -87,7 +86,7 @@ class LabJmeterTests {
             "build",
             "-q",
             "--build-arg",
-            "JMETER_BASE_IMAGE=" + BASE,
+            "JMETER_BASE_IMAGE=" + base(),
             "-t",
             image,
             context.toString());
@@ -200,7 +199,7 @@ class LabJmeterTests {
     Path override =
         Files.writeString(
             tmp.resolve("images.override"),
-            "JMETER_BASE_IMAGE = " + BASE + "\nJMETER_IMAGE = " + image + "\n");
+            "JMETER_BASE_IMAGE = " + base() + "\nJMETER_IMAGE = " + image + "\n");
     String name = "qa-test";
     String project = LabSpec.project(name);
     Workspace ws = new Workspace(tmp.resolve(".perfshop"), name);
@@ -277,7 +276,7 @@ class LabJmeterTests {
                     "--rm",
                     "--network",
                     network,
-                    BASE,
+                    base(),
                     "curl",
                     "-s",
                     "http://jmeter:9270/metrics")
@@ -307,27 +306,16 @@ class LabJmeterTests {
     }
   }
 
+  static String base() {
+    return LocalImages.image("JMETER_BASE_IMAGE");
+  }
+
   /** The real parts: a Docker engine, the local Java base image, the Maven-built JMeter runtime. */
   void requireEngineBaseImageAndRuntime() throws Exception {
     LabSupport.require(
         LabIntegrationTests.engineProblem().isEmpty(), "a Docker engine", ".ci/run starts one");
-    // The local Java base image: made by scripts/lab-local-images only when missing (a present
-    // one is never re-tagged from here: the lab tests of the same engine use it).
-    if (LabSupport.run(List.of("docker", "image", "inspect", BASE)) != 0) {
-      Process localImages =
-          new ProcessBuilder(
-                  LabSupport.repo().resolve("scripts/lab-local-images").toString(),
-                  tmp.resolve("images.override").toString())
-              .directory(LabSupport.repo().toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(tmp.resolve("images.log").toFile())
-              .start();
-      localImages.waitFor(20, TimeUnit.MINUTES);
-    }
-    LabSupport.require(
-        LabSupport.run(List.of("docker", "image", "inspect", BASE)) == 0,
-        "the local Java base image " + BASE,
-        "run scripts/lab-local-images as root (debootstrap + a Debian mirror)");
+    // The local Java base image, as scripts/lab-local-images names it (built when missing).
+    String base = base();
     // The Prometheus listener serves with the JDK's HTTP server (the JRE images have it).
     LabSupport.require(
         docker(
@@ -336,12 +324,12 @@ class LabJmeterTests {
                 "--rm",
                 "--network",
                 "none",
-                BASE,
+                base,
                 "java",
                 "--list-modules")
             .out()
             .contains("jdk.httpserver@"),
-        "jdk.httpserver in " + BASE + " (local images made before it was added)",
+        "jdk.httpserver in " + base + " (local images made before it was added)",
         "rebuild the local images: scripts/lab-local-images");
     LabSupport.require(
         JmeterRuntime.find(Path.of("")).isPresent(),

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 class LabMonitorTests {
 
   static final String PROJECT = "perfshop-monitortest";
-  static final String IMAGE = "perfshop-local/base:bookworm-1";
   String container;
 
   @AfterEach
@@ -30,10 +29,7 @@ class LabMonitorTests {
   void aRunningLabContainerIsExportedWithCpuMemoryAndRestarts() throws Exception {
     LabSupport.require(
         LabIntegrationTests.engineProblem().isEmpty(), "a Docker engine", ".ci/run starts one");
-    LabSupport.require(
-        LabSupport.run(List.of("docker", "image", "inspect", IMAGE)) == 0,
-        "the local base image " + IMAGE,
-        "run scripts/lab-local-images");
+    String image = LocalImages.image("BASE_IMAGE");
     Process p =
         new ProcessBuilder(
                 "docker",
@@ -45,7 +41,7 @@ class LabMonitorTests {
                 "com.docker.compose.project=" + PROJECT,
                 "--label",
                 "com.docker.compose.service=burner",
-                IMAGE,
+                image,
                 "sh",
                 "-c",
                 "i=0; while [ $i -lt 3000000 ]; do i=$((i+1)); done; sleep 300")

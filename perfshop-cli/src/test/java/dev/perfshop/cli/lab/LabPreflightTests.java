@@ -108,7 +108,7 @@ class LabPreflightTests {
     LabSupport.require(
         LabSupport.compose() != null, "Docker Compose", "apt-get install docker-compose");
     Path override = tmp.resolve("images.override");
-    Files.writeString(override, "MYSQL_IMAGE = perfshop-local/no-such-image:0\n");
+    Files.writeString(override, "MYSQL_IMAGE = perfshop-test/no-such-image:0\n");
     try {
       LabSupport.Run r =
           LabSupport.cli(
@@ -135,7 +135,7 @@ class LabPreflightTests {
       assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.DOCKER);
       assertThat(r.err())
           .contains("error: an image cannot be found")
-          .contains("perfshop-local/no-such-image")
+          .contains("perfshop-test/no-such-image")
           .contains("--images FILE");
     } finally {
       LabSupport.cli(

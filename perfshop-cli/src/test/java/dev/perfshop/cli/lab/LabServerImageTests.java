@@ -37,10 +37,7 @@ class LabServerImageTests {
             && Files.isRegularFile(agents.resolve("pyroscope.jar")),
         "the server jar and the lab agents",
         "build the reactor first");
-    LabSupport.require(
-        LabSupport.run(List.of("docker", "image", "inspect", "perfshop-local/jre:bookworm")) == 0,
-        "the local JRE image perfshop-local/jre:bookworm",
-        "run scripts/lab-local-images (as .ci/run does)");
+    String jre = LocalImages.image("SERVER_BASE_IMAGE");
 
     Workspace ws = new Workspace(tmp, "image");
     ws.render(
@@ -68,7 +65,7 @@ class LabServerImageTests {
               "-t",
               tag,
               "--build-arg",
-              "SERVER_BASE_IMAGE=perfshop-local/jre:bookworm",
+              "SERVER_BASE_IMAGE=" + jre,
               ws.dir().resolve("server").toString());
       assertThat(build.code()).as(build.out()).isZero();
       Run start =

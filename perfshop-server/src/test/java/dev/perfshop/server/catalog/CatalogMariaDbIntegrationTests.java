@@ -3,6 +3,7 @@ package dev.perfshop.server.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfshop.server.support.MariaDb;
+import dev.perfshop.server.support.RequiresMariaDb;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The same migrations and seed on a real MariaDB server (the lab's MySQL 8 stand-in). */
+@RequiresMariaDb
 @SpringBootTest
 class CatalogMariaDbIntegrationTests {
 

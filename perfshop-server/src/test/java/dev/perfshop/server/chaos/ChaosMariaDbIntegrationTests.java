@@ -3,6 +3,7 @@ package dev.perfshop.server.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfshop.server.support.MariaDb;
+import dev.perfshop.server.support.RequiresMariaDb;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The chaos SQL on a real MariaDB server (the lab's MySQL 8 stand-in): the audit table, the
  * slow-query join and the deliberately injectable search.
  */
+@RequiresMariaDb
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "perfshop.chaos.unsafe-lab=true")

@@ -1,6 +1,7 @@
 package dev.perfshop.server.order;
 
 import dev.perfshop.server.support.MariaDb;
+import dev.perfshop.server.support.RequiresMariaDb;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,6 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The last-unit race on a real MariaDB server (the lab's MySQL 8 stand-in), over real HTTP. */
+@RequiresMariaDb
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LastUnitRaceMariaDbIntegrationTests {
 

@@ -1,6 +1,7 @@
 package dev.perfshop.server.order;
 
 import dev.perfshop.server.support.MariaDb;
+import dev.perfshop.server.support.RequiresMariaDb;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Checkout as the lab runs it: the MySQL driver and dialect against MariaDB (the lab's MySQL
  * stand-in). The dialect's {@code FOR UPDATE OF alias} once broke every checkout in the lab here.
  */
+@RequiresMariaDb
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LastUnitRaceMysqlDriverIntegrationTests {
 

@@ -3,6 +3,7 @@ package dev.perfshop.server.pedagogy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfshop.server.support.MariaDb;
+import dev.perfshop.server.support.RequiresMariaDb;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The V30 migration and a full class journey on a real MariaDB server (MySQL 8 stand-in). */
+@RequiresMariaDb
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PedagogyMariaDbIntegrationTests {
 
