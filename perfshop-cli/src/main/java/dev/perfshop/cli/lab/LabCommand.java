@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       LabCommand.Container.class,
       LabCommand.BuildImages.class,
       LabCommand.Doctor.class,
-      LabCommand.Monitor.class
+      LabCommand.Monitor.class,
+      LabVerifyCommand.class
     })
 public final class LabCommand implements Runnable {
 

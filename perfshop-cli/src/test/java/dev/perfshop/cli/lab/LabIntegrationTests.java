@@ -175,6 +175,24 @@ class LabIntegrationTests {
       assertThat(mysqlUp.path("metric").path("job").asText()).isEqualTo("lab-containers");
     }
 
+    // lab verify: the signals of what runs here, end to end; what does not run is a named skip.
+    LabSupport.Run verify =
+        LabSupport.cli("lab", "verify", "--dir", base.toString(), "--name", NAME, "-o", "json");
+    assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+    JsonNode checks = JSON.readTree(verify.out()).path("checks");
+    java.util.Map<String, String> byCheck = new java.util.LinkedHashMap<>();
+    checks.forEach(c -> byCheck.put(c.path("signal").asText(), c.path("status").asText()));
+    assertThat(byCheck)
+        .containsEntry("server", "ok")
+        .containsEntry("tagged requests", "ok")
+        .containsEntry("metric (Prometheus)", "ok")
+        .containsEntry("containers (monitor)", "ok")
+        .containsEntry("log line (Loki)", "skip")
+        .containsEntry("trace (Tempo)", "skip")
+        .containsEntry("profile (Pyroscope)", "skip")
+        .containsEntry("Grafana", "skip");
+    assertThat(checks.toString()).contains("loki is not running in this lab (profile logs)");
+
     // A customer's order, placed through nginx, must survive a killed database and a down/up.
     Shopper shopper = new Shopper("http://127.0.0.1:" + ports.port("WEB_PORT"));
     String orderId = shopper.registerAndOrder();
