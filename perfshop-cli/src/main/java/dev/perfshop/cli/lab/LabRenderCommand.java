@@ -73,7 +73,13 @@ public final class LabRenderCommand implements Callable<Integer> {
       case "swarm" -> {
         var rendered =
             SwarmLab.render(
-                t, overrides, out.toAbsolutePath(), groups, portOffset, LabCommand.version());
+                t,
+                overrides,
+                out.toAbsolutePath(),
+                "default",
+                groups,
+                portOffset,
+                LabCommand.version());
         for (var g : rendered) {
           o.println(
               "docker stack deploy --resolve-image never -c "
