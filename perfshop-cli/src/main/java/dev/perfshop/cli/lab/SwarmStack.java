@@ -76,7 +76,12 @@ public final class SwarmStack {
         s.put("environment", e);
       }
       if (src.containsKey("healthcheck")) {
-        s.put("healthcheck", src.get("healthcheck"));
+        // Swarm replaces an unhealthy task (compose only reports it): a slow first start (a
+        // loaded node, Flyway on an empty database) gets 10 minutes before failures count.
+        Map<String, Object> health =
+            new LinkedHashMap<>((Map<String, Object>) src.get("healthcheck"));
+        health.put("start_period", "600s");
+        s.put("healthcheck", health);
       }
       // The YAML reader keeps `*logging` as the alias name: use the x-logging block it names.
       Object logging = src.get("logging");
