@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       LabCommand.BuildImages.class,
       LabCommand.Doctor.class,
       LabCommand.Monitor.class,
-      LabVerifyCommand.class
+      LabVerifyCommand.class,
+      LabRenderCommand.class
     })
 public final class LabCommand implements Runnable {
 
@@ -181,8 +182,31 @@ public final class LabCommand implements Runnable {
         description = "Port of the embedded server (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(
+        names = "--swarm",
+        description =
+            "docker stack deploy of the core on the swarm at DOCKER_HOST, one stack per group (docs/scale.md).")
+    boolean swarm;
+
+    @Option(names = "--groups", defaultValue = "1", description = "--swarm: class groups.")
+    int groups;
+
     @Override
     public Integer call() throws Exception {
+      if (swarm) {
+        var rendered =
+            SwarmLab.render(
+                templates != null ? Templates.fromDirectory(templates) : Templates.fromClasspath(),
+                images == null ? ImageOverrides.none() : ImageOverrides.read(images),
+                where.dir.toAbsolutePath().resolve("swarm").resolve(where.name),
+                where.name,
+                groups,
+                portOffset == null ? 0 : portOffset,
+                version());
+        new SwarmLab(spec.commandLine().getOut(), spec.commandLine().getErr())
+            .up(rendered, Duration.ofSeconds(timeout));
+        return ExitCodes.OK;
+      }
       Path cwd = Path.of("").toAbsolutePath();
       var server = ServerArtifacts.find(cwd, serverJar, agentsDir, cliJar);
       if (embedded) {
@@ -269,8 +293,19 @@ public final class LabCommand implements Runnable {
     @Option(names = "--embedded", description = "Stop the embedded server instead.")
     boolean embedded;
 
+    @Option(names = "--swarm", description = "Remove the swarm stacks of --groups groups.")
+    boolean swarm;
+
+    @Option(names = "--groups", defaultValue = "1", description = "--swarm: class groups.")
+    int groups;
+
     @Override
     public Integer call() throws Exception {
+      if (swarm) {
+        new SwarmLab(spec.commandLine().getOut(), spec.commandLine().getErr())
+            .down(where.name, SwarmLab.groupNames(groups));
+        return ExitCodes.OK;
+      }
       if (embedded) {
         new EmbeddedLab(where.dir, spec.commandLine().getOut(), spec.commandLine().getErr())
             .down(Duration.ofSeconds(20));
