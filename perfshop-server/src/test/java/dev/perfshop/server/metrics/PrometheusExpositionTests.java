@@ -29,9 +29,9 @@ class PrometheusExpositionTests {
 
   /**
    * promtool findings about meters we do not name (docs/api.md, "Metrics"): Spring's HTTP server
-   * observation and Micrometer's Tomcat binder register no description; Micrometer's JVM and
-   * process binders name {@code jvm.compilation.time} in ms, {@code process.cpu.time} in ns and the
-   * gauge {@code system.cpu.count}.
+   * and scheduled-task observations and Micrometer's Tomcat binder register no description;
+   * Micrometer's JVM and process binders name {@code jvm.compilation.time} in ms, {@code
+   * process.cpu.time} in ns and the gauge {@code system.cpu.count}.
    */
   static final List<String> NOT_OURS =
       List.of(
@@ -39,6 +39,7 @@ class PrometheusExpositionTests {
           "http_server_requests_seconds_max no help text",
           "http_server_requests_active_seconds",
           "tomcat_sessions_",
+          "tasks_scheduled_execution",
           "jvm_compilation_time_ms_total metric names should not contain abbreviated units",
           "process_cpu_time_ns_total metric names should not contain abbreviated units",
           "system_cpu_count non-histogram and non-summary metrics should not have \"_count\"");
