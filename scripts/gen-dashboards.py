@@ -9,16 +9,18 @@ import os
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "compose-templates", "config", "grafana", "dashboards")
 DS = {"type": "prometheus", "uid": "prometheus"}
+# The instructor Prometheus (its own Grafana only): the only one with the chaos meters.
+DS_INSTRUCTOR = {"type": "prometheus", "uid": "prometheus-instructor"}
 SRV = 'job="perfshop-server"'
 
 
-def panel(pid, title, exprs, unit="short", kind="timeseries", w=12, h=8, x=0, y=0, legend=None, desc=None):
+def panel(pid, title, exprs, unit="short", kind="timeseries", w=12, h=8, x=0, y=0, legend=None, desc=None, ds=DS):
     targets = []
     for i, e in enumerate(exprs):
         expr, fmt = e if isinstance(e, tuple) else (e, None)
-        targets.append({"datasource": DS, "expr": expr, "refId": chr(65 + i),
+        targets.append({"datasource": ds, "expr": expr, "refId": chr(65 + i),
                         "legendFormat": fmt or legend or "__auto", "exemplar": kind == "timeseries"})
-    p = {"id": pid, "type": kind, "title": title, "datasource": DS, "targets": targets,
+    p = {"id": pid, "type": kind, "title": title, "datasource": ds, "targets": targets,
          "gridPos": {"h": h, "w": w, "x": x, "y": y},
          "fieldConfig": {"defaults": {"unit": unit}, "overrides": []}, "options": {}}
     if desc:
@@ -36,7 +38,7 @@ def dashboard(uid, title, tags, panels, refresh="5s"):
             "templating": {"list": []}, "annotations": {"list": []}}
 
 
-def grid(panels_spec):
+def grid(panels_spec, ds=DS):
     """Lays panels out two per row."""
     out, y = [], 0
     for i, spec in enumerate(panels_spec):
@@ -44,7 +46,7 @@ def grid(panels_spec):
         w = kw.pop("w", 12)
         h = kw.pop("h", 8)
         x = 0 if (i % 2 == 0 or w == 24) else 12
-        out.append(panel(i + 1, spec[0], spec[1], spec[2], w=w, h=h, x=x, y=y, **kw))
+        out.append(panel(i + 1, spec[0], spec[1], spec[2], w=w, h=h, x=x, y=y, ds=ds, **kw))
         if x == 12 or w == 24:
             y += h
     return out
@@ -102,22 +104,22 @@ instructor = {
         ("Injected share of traffic", [(f'sum(rate(perfshop_chaos_injections_total{{{SRV}}}[1m])) / clamp_min({RATE}, 1e-9)', "share")], "percentunit"),
         ("What students see: p95 latency", [(f'histogram_quantile(0.95, sum by (le) (rate(http_server_requests_seconds_bucket{{{SRV}, uri!~"/actuator.*"}}[1m])))', "p95")], "s"),
         ("What students see: 5xx per second", [(ERR, "5xx")], "reqps"),
-    ])),
+    ], ds=DS_INSTRUCTOR)),
     "business": dashboard("perfshop-business", "Business", ["instructor"], grid([
-        ("Orders per minute", [(f'sum by (kind) (rate(perfshop_orders_placed_total{{{SRV}}}[1m])) * 60', "{{kind}}")], "short"),
-        ("Revenue per minute", [(f'sum by (kind) (rate(perfshop_orders_revenue_total{{{SRV}}}[1m])) * 60', "{{kind}}")], "currencyEUR"),
-        ("Cart additions per minute", [(f'sum(rate(perfshop_cart_additions_total{{{SRV}}}[1m])) * 60', "items")], "short"),
+        ("Orders per minute", [(f'sum by (customer) (rate(perfshop_orders_placed_total{{{SRV}}}[1m])) * 60', "{{customer}}")], "short"),
+        ("Revenue per minute", [(f'sum by (customer) (rate(perfshop_orders_revenue_euros_total{{{SRV}}}[1m])) * 60', "{{customer}}")], "currencyEUR"),
+        ("Cart additions per minute", [(f'sum(rate(perfshop_cart_additions_items_total{{{SRV}}}[1m])) * 60', "items")], "short"),
         ("Checkout failures per minute", [(f'sum by (reason) (rate(perfshop_checkout_failures_total{{{SRV}}}[1m])) * 60', "{{reason}}")], "short"),
         ("Orders (total)", [(f'sum(perfshop_orders_placed_total{{{SRV}}})', "orders")], "short", {"kind": "stat"}),
-        ("Revenue (total)", [(f'sum(perfshop_orders_revenue_total{{{SRV}}})', "revenue")], "currencyEUR", {"kind": "stat"}),
-    ])),
+        ("Revenue (total)", [(f'sum(perfshop_orders_revenue_euros_total{{{SRV}}})', "revenue")], "currencyEUR", {"kind": "stat"}),
+    ], ds=DS_INSTRUCTOR)),
     "class-progress": dashboard("perfshop-class-progress", "Class progress", ["instructor", "pedagogy"], grid([
         ("Enigmas solved per session", [(f'sum by (session) (perfshop_pedagogy_solves_total{{{SRV}}})', "session {{session}}")], "short", {"kind": "stat"}),
         ("Hints taken per session", [(f'sum by (session) (perfshop_pedagogy_hints_total{{{SRV}}})', "session {{session}}")], "short", {"kind": "stat"}),
         ("Answers per minute", [(f'sum by (session, outcome) (rate(perfshop_pedagogy_attempts_total{{{SRV}}}[1m])) * 60', "session {{session}} {{outcome}}")], "short"),
         ("Share of correct answers", [(f'sum by (session) (perfshop_pedagogy_attempts_total{{{SRV}, outcome="correct"}}) / clamp_min(sum by (session) (perfshop_pedagogy_attempts_total{{{SRV}}}), 1)', "session {{session}}")], "percentunit"),
         ("Solves per minute", [(f'sum by (session) (rate(perfshop_pedagogy_solves_total{{{SRV}}}[1m])) * 60', "session {{session}}")], "short", {"w": 24}),
-    ])),
+    ], ds=DS_INSTRUCTOR)),
     "containers": dashboard("perfshop-containers", "Lab containers", ["instructor", "infrastructure"], grid([
         ("Containers up", [('sum by (service) (perfshop_container_up{job="lab-containers"})', "{{service}}")], "short"),
         ("Restarts (last 15 min)", [('sum by (service) (increase(perfshop_container_restarts_total{job="lab-containers"}[15m]))', "{{service}}")], "short"),
@@ -127,7 +129,7 @@ instructor = {
         ("Network out", [('sum by (service) (rate(perfshop_container_network_transmit_bytes_total{job="lab-containers"}[1m]))', "{{service}}")], "Bps"),
         ("Healthy", [('sum by (service) (perfshop_container_healthy{job="lab-containers"})', "{{service}}")], "short"),
         ("Scrape targets up", [('up', "{{job}}")], "short"),
-    ])),
+    ], ds=DS_INSTRUCTOR)),
 }
 
 for folder, boards in (("student", student), ("instructor", instructor)):

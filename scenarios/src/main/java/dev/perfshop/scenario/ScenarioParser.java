@@ -3,9 +3,15 @@ package dev.perfshop.scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
@@ -19,8 +25,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads scenario YAML safely — plain data only (no type tags become objects), unknown keys
- * rejected, size, depth and alias limits — then validates it. Every error is located by file, line
- * and column.
+ * rejected, no anchors or aliases, size and depth limits — then validates it. Every error is
+ * located by file, line and column.
  */
 public final class ScenarioParser {
 
@@ -29,6 +35,9 @@ public final class ScenarioParser {
 
   private static final int MAX_DEPTH = 32;
   private static final int MAX_ALIASES = 10;
+  private static final int MAX_REPORTED = 20;
+  private static final LoadSettings EVENTS =
+      LoadSettings.builder().setCodePointLimit((int) MAX_BYTES).build();
 
   private final ObjectMapper mapper =
       YAMLMapper.builder(
@@ -67,6 +76,7 @@ public final class ScenarioParser {
       throw new ScenarioException(
           name, 1, 1, "scenario text is over " + MAX_BYTES + " bytes", null);
     }
+    refuseAnchorsAndAliases(name, yaml);
     Scenario scenario;
     try {
       scenario = mapper.readValue(yaml, Scenario.class);
@@ -77,7 +87,7 @@ public final class ScenarioParser {
       }
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
       int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-      throw new ScenarioException(name, line, column, e.getOriginalMessage(), e);
+      throw new ScenarioException(name, line, column, BindingErrors.message(e), e);
     }
     if (scenario == null) {
       throw new ScenarioException(name, 1, 1, "the file is empty", null);
@@ -94,6 +104,52 @@ public final class ScenarioParser {
       throw new ScenarioException(errors, null);
     }
     return scenario;
+  }
+
+  /**
+   * Anchors ({@code &a}) and aliases ({@code *a}) are refused where they stand. The data binder
+   * does not resolve an alias to its anchor's value (it loads {@code summary: *t} as the text
+   * {@code "t"}), and an alias bomb would validate: a scenario never needs them, so none is read.
+   * Only the event stream is walked (no alias is expanded); a syntax error is left to the binder,
+   * which reports it with its place.
+   */
+  private static void refuseAnchorsAndAliases(String name, String yaml) {
+    List<ScenarioException.Error> errors = new ArrayList<>();
+    try {
+      for (Event event : new Parse(EVENTS).parseString(yaml)) {
+        if (event instanceof AliasEvent alias) {
+          errors.add(
+              at(
+                  name,
+                  event,
+                  "YAML aliases are not allowed (*"
+                      + alias.getAlias().getValue()
+                      + "): write the value out in full"));
+        } else if (event instanceof NodeEvent node && node.getAnchor().isPresent()) {
+          errors.add(
+              at(
+                  name,
+                  event,
+                  "YAML anchors are not allowed (&"
+                      + node.getAnchor().get().getValue()
+                      + "): write each value out in full"));
+        }
+        if (errors.size() >= MAX_REPORTED) {
+          break;
+        }
+      }
+    } catch (YamlEngineException e) {
+      // Broken YAML: the binder reports it with its place.
+    }
+    if (!errors.isEmpty()) {
+      throw new ScenarioException(errors, null);
+    }
+  }
+
+  private static ScenarioException.Error at(String name, Event event, String message) {
+    int line = event.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+    int column = event.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+    return new ScenarioException.Error(name, line, column, message);
   }
 
   private ScenarioException.Error located(String name, String yaml, ScenarioValidator.Violation v) {

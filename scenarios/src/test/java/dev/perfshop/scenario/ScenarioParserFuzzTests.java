@@ -63,6 +63,14 @@ class ScenarioParserFuzzTests {
             assertThat(e.errors()).isNotEmpty();
             assertThat(e.line()).isPositive();
             assertThat(e.column()).isPositive();
+            assertThat(e.errors())
+                .allSatisfy(
+                    err ->
+                        // Text quoted from the file ('…') may say anything.
+                        assertThat(err.message().replaceAll("'[^']*'", "''"))
+                            .doesNotContainPattern(
+                                "dev\\.perfshop|java\\.(lang|util)|tools\\.jackson|org\\.snakeyaml")
+                            .doesNotContain("Cannot deserialize"));
           }
         });
   }

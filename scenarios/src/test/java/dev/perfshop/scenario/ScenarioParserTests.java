@@ -177,4 +177,98 @@ class ScenarioParserTests {
         .hasMessageContaining("kind.yaml:2:")
         .hasMessageContaining("kind must be Scenario");
   }
+
+  @Test
+  void anAliasIsRefusedAtItsPlaceInsteadOfLoadingItsName() {
+    // The binder used to load `*t` as the text "t": a meaning the file does not have.
+    String yaml =
+        VALID.replace("summary: Find the slow route from the latency chart.", "summary: *t");
+    assertThatThrownBy(() -> parser.parse("alias.yaml", yaml))
+        .isInstanceOfSatisfying(
+            ScenarioException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(ScenarioException.Error::toString)
+                    .containsExactly(
+                        "alias.yaml:7:10: YAML aliases are not allowed (*t):"
+                            + " write the value out in full"));
+  }
+
+  @Test
+  void anAnchorAndItsAliasAreBothRefusedWithTheirPlaces() {
+    String yaml =
+        VALID
+            .replace("title: Is the shop slow, and where?", "title: &t Is the shop slow?")
+            .replace("summary: Find the slow route from the latency chart.", "summary: *t");
+    assertThatThrownBy(() -> parser.parse("anchor.yaml", yaml))
+        .isInstanceOfSatisfying(
+            ScenarioException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(err -> err.line() + ":" + err.column() + " " + err.message())
+                    .containsExactly(
+                        "4:8 YAML anchors are not allowed (&t): write each value out in full",
+                        "7:10 YAML aliases are not allowed (*t): write the value out in full"));
+  }
+
+  @Test
+  void billionLaughsMadeOfKnownFieldsIsRefused() {
+    // Every key is a real scenario key: before anchors were refused this validated as ok.
+    StringBuilder bomb =
+        new StringBuilder(VALID.replace("families: [performance]", "families: &l0 [performance]"));
+    bomb.append("  - id: laughs\n    question: How many?\n");
+    bomb.append("    answer: {type: number, value: 1}\n");
+    bomb.append("    hints: &l1 [").append("*l0, ".repeat(9)).append("*l0]\n");
+    for (int i = 2; i <= 9; i++) {
+      bomb.append("  - id: laughs-").append(i).append("\n    question: More?\n");
+      bomb.append("    answer: {type: number, value: 1}\n");
+      bomb.append("    hints: &l").append(i).append(" [");
+      bomb.append(("*l" + (i - 1) + ", ").repeat(9)).append("*l").append(i - 1).append("]\n");
+    }
+    assertThatThrownBy(() -> parser.parse("laughs.yaml", bomb.toString()))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageStartingWith("laughs.yaml:6:11: YAML anchors are not allowed (&l0)");
+  }
+
+  @Test
+  void aBadEnumValueNamesTheAllowedValuesAndNoJavaClass() {
+    assertThatThrownBy(() -> parser.parse("lvl.yaml", VALID.replace("BAC1", "BAC9")))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage("lvl.yaml:5:1: level must be one of BAC1, BAC2, BAC3, BAC4, BAC5");
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    "rb.yaml", VALID.replace("duration: 10m", "duration: 10m\nrollback: later")))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage("rb.yaml:9:1: rollback must be one of halt-enabled, halt-all, none");
+  }
+
+  @Test
+  void aValueOfTheWrongShapeSaysWhatTheFieldTakes() {
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    "seed.yaml", VALID.replace("duration: 10m", "duration: 10m\nseed: abc")))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage("seed.yaml:9:1: seed must be a whole number");
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    "lvl.yaml",
+                    VALID.replace("enable: latency, level: 3", "enable: latency, level: [3]")))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("steps[1].chaos.level must be a whole number")
+        .hasMessageNotContaining("java.")
+        .hasMessageNotContaining("Integer");
+  }
+
+  @Test
+  void anUnknownKeyNamesTheKnownKeysAndNoJavaClass() {
+    String yaml = VALID.replace("level: BAC1\n", "level: BAC1\ncolour: red\n");
+    assertThatThrownBy(() -> parser.parse("bad.yaml", yaml))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageStartingWith("bad.yaml:6:1: unknown key 'colour'; known keys here: apiVersion,")
+        .hasMessageNotContaining("dev.perfshop")
+        .hasMessageNotContaining("class");
+  }
 }

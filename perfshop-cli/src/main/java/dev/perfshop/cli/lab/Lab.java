@@ -7,16 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,7 @@ public final class Lab {
 
   /** Memory (MiB) the services of a profile may use: the sum of their compose mem_limit. */
   public static final Map<Profile, Integer> MEMORY_MIB =
-      Map.of(Profile.CORE, 1728, Profile.OBSERVABILITY, 1984, Profile.LOGS, 2816, Profile.QA, 4864);
+      Map.of(Profile.CORE, 1728, Profile.OBSERVABILITY, 2624, Profile.LOGS, 2816, Profile.QA, 4864);
 
   private final Supplier<DockerEngine> engines;
   private final Supplier<Compose> composes;
@@ -141,9 +136,6 @@ public final class Lab {
     }
     waitHealthy(spec.project(), o.timeout());
     installLicenceOnFirstStart(ws, spec);
-    if (spec.starts(Profile.OBSERVABILITY, "grafana")) {
-      restrictInstructorFolder(ws, spec);
-    }
     writeClientConfig(ws, spec);
     printUrls(spec);
   }
@@ -356,48 +348,6 @@ public final class Lab {
     }
   }
 
-  /**
-   * Grafana file provisioning cannot restrict a folder: remove the Viewer role (anonymous students)
-   * from the Instructor folder through the folder-permissions API. Re-applied at every up
-   * (permissions live in grafana.db). A failure is reported, not fatal.
-   */
-  void restrictInstructorFolder(Workspace ws, LabSpec spec) {
-    String password = envValue(ws, "GRAFANA_ADMIN_PASSWORD");
-    String host = "0.0.0.0".equals(spec.bind()) ? "127.0.0.1" : spec.bind();
-    URI uri =
-        URI.create(
-            "http://"
-                + host
-                + ":"
-                + spec.ports().port("GRAFANA_PORT")
-                + "/api/folders/perfshop-instructor/permissions");
-    String auth =
-        Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-    String body =
-        "{\"items\":[{\"role\":\"Editor\",\"permission\":1},{\"role\":\"Admin\",\"permission\":4}]}";
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Authorization", "Basic " + auth)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() / 100 != 2) {
-        err.println(
-            "warning: could not restrict the Grafana Instructor folder (HTTP "
-                + r.statusCode()
-                + ")");
-      }
-    } catch (IOException e) {
-      err.println("warning: could not restrict the Grafana Instructor folder: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   static String envValue(Workspace ws, String key) {
     try {
       for (String line : Files.readAllLines(ws.envFile(), StandardCharsets.UTF_8)) {
@@ -507,9 +457,11 @@ public final class Lab {
     }
     out.println(
         "  admin token              in the lab workspace's admin-token file (.perfshop/lab.properties names it)");
-    if (spec.starts(Profile.OBSERVABILITY, "grafana")) {
+    if (spec.starts(Profile.OBSERVABILITY, "grafana")
+        || spec.starts(Profile.OBSERVABILITY, "grafana-instructor")) {
       out.println(
-          "  Grafana login            admin / GRAFANA_ADMIN_PASSWORD of the workspace's secrets.env");
+          "  Grafana login            admin / GRAFANA_ADMIN_PASSWORD of the workspace's secrets.env"
+              + " (the instructor Grafana accepts nothing else)");
     }
     if (spec.starts(Profile.QA, "squash")) {
       out.println(

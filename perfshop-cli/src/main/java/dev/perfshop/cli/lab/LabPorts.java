@@ -26,6 +26,14 @@ public final class LabPorts {
     new Port(
         "PROMETHEUS_PORT", 9090, Profile.OBSERVABILITY, "prometheus", "Prometheus", "/targets"),
     new Port("GRAFANA_PORT", 3000, Profile.OBSERVABILITY, "grafana", "Grafana", "/"),
+    // The instructor's Grafana (login only): the dashboards that name the active chaos.
+    new Port(
+        "GRAFANA_INSTRUCTOR_PORT",
+        3030,
+        Profile.OBSERVABILITY,
+        "grafana-instructor",
+        "Instructor Grafana",
+        "/"),
     new Port("TEMPO_PORT", 3200, Profile.OBSERVABILITY, "tempo", "Tempo API", "/ready"),
     new Port("PYROSCOPE_PORT", 4040, Profile.OBSERVABILITY, "pyroscope", "Pyroscope", "/"),
     new Port("LOKI_PORT", 3100, Profile.LOGS, "loki", "Loki API", "/ready"),

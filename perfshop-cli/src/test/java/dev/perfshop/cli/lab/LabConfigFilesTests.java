@@ -80,4 +80,66 @@ class LabConfigFilesTests {
           .forEach(ref -> assertThat(uids).as(d.path("name") + " links").contains(ref.asString()));
     }
   }
+
+  /**
+   * Students cannot read the chaos: only the instructor Prometheus scrapes the token-protected
+   * endpoint, it publishes no port, and only the login-only instructor Grafana has it as a data
+   * source (any viewer of a Grafana can query any of its data sources).
+   */
+  @Test
+  void onlyTheInstructorGrafanaReachesTheInstructorPrometheus() throws Exception {
+    Path t = LabSupport.templates();
+    JsonNode services =
+        YAML.readTree(t.resolve("compose.observability.yaml").toFile()).get("services");
+    JsonNode instructorProm = services.get("prometheus-instructor");
+    assertThat(instructorProm.has("ports")).as("prometheus-instructor publishes no port").isFalse();
+    assertThat(instructorProm.get("volumes").toString())
+        .contains("./config/prometheus/prometheus-instructor.yml:/etc/prometheus/prometheus.yml:ro")
+        .contains("./admin-token:/etc/prometheus/admin-token:ro");
+    JsonNode instructorGrafana = services.get("grafana-instructor");
+    assertThat(instructorGrafana.get("environment").get("GF_AUTH_ANONYMOUS_ENABLED").asString())
+        .isEqualTo("false");
+    assertThat(instructorGrafana.get("volumes").toString())
+        .contains("./config/grafana-instructor/provisioning:/etc/grafana/provisioning:ro");
+    JsonNode studentGrafana = services.get("grafana");
+    assertThat(studentGrafana.get("environment").get("GF_AUTH_ANONYMOUS_ENABLED").asString())
+        .isEqualTo("true");
+    assertThat(studentGrafana.get("volumes").toString())
+        .contains("./config/grafana/provisioning:/etc/grafana/provisioning:ro")
+        .doesNotContain("dashboards/instructor")
+        .doesNotContain("grafana-instructor");
+
+    Path grafana = t.resolve("config/grafana");
+    assertThat(
+            Files.readString(grafana.resolve("provisioning/datasources/datasources.yaml"))
+                + Files.readString(grafana.resolve("provisioning/dashboards/dashboards.yaml")))
+        .doesNotContain("prometheus-instructor")
+        .doesNotContain("dashboards/instructor");
+    assertThat(
+            Files.readString(
+                t.resolve("config/grafana-instructor/provisioning/datasources/datasources.yaml")))
+        .contains("uid: prometheus-instructor", "url: http://prometheus-instructor:9090");
+
+    assertThat(Files.readString(t.resolve("config/prometheus/prometheus.yml")))
+        .contains("metrics_path: /actuator/prometheus")
+        .doesNotContain("/api/admin");
+    assertThat(Files.readString(t.resolve("config/prometheus/prometheus-instructor.yml")))
+        .contains(
+            "metrics_path: /api/admin/metrics/prometheus",
+            "type: Bearer",
+            "credentials_file: /etc/prometheus/admin-token");
+
+    try (Stream<Path> s = Files.walk(grafana.resolve("dashboards"))) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".json")).toList()) {
+        List<String> uids = new ArrayList<>();
+        JSON.readTree(f.toFile()).findValues("uid").forEach(u -> uids.add(u.asString()));
+        String board = f.getFileName().toString();
+        if (f.getParent().getFileName().toString().equals("instructor")) {
+          assertThat(uids).as(board).contains("prometheus-instructor");
+        } else {
+          assertThat(uids).as(board).doesNotContain("prometheus-instructor");
+        }
+      }
+    }
+  }
 }

@@ -334,4 +334,35 @@ class LabTemplatesTests {
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("SUCCESS");
   }
+
+  @Test
+  void instructorPrometheusConfigPassesPromtool() throws Exception {
+    LabSupport.require(
+        LabSupport.run(List.of("promtool", "--version")) == 0,
+        "promtool",
+        "apt-get install prometheus (Debian's package; .ci/run installs it)");
+    Workspace ws =
+        render(
+            "promtool-instructor",
+            EnumSet.of(Profile.CORE, Profile.OBSERVABILITY),
+            Variant.LINUX,
+            ImageOverrides.none());
+    String text = Files.readString(ws.dir().resolve("config/prometheus/prometheus-instructor.yml"));
+    assertThat(text).contains("credentials_file: /etc/prometheus/admin-token");
+    // promtool checks that the credentials file exists: point it at the workspace's token file,
+    // the one compose mounts there.
+    Path config = ws.dir().resolve("promtool-instructor.yml");
+    Files.writeString(
+        config,
+        text.replace("/etc/prometheus/admin-token", ws.dir().resolve("admin-token").toString()));
+    assertThat(ws.dir().resolve("admin-token")).isRegularFile();
+    Process p =
+        new ProcessBuilder("promtool", "check", "config", config.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("SUCCESS");
+  }
 }

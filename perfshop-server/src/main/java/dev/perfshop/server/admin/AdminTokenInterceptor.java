@@ -19,12 +19,15 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Cache-Control: no-store}; browser requests from another site are refused (403); a client with too
  * many recent failures gets 429 with {@code Retry-After}; a token in the query string is refused
  * (400); then the {@code X-Admin-Token} header must match (401). Failures are logged with the
- * client, method and path, never with the token.
+ * client, method and path, never with the token. Scrapers that can only send {@code Authorization}
+ * (Prometheus's {@code authorization} block) may send {@code Authorization: Bearer <token>} instead
+ * of the header; {@code X-Admin-Token} wins when both are present.
  */
 final class AdminTokenInterceptor implements HandlerInterceptor {
 
   static final int ORDER = 20;
   static final String HEADER = "X-Admin-Token";
+  private static final String BEARER = "Bearer ";
 
   private static final Logger log = LoggerFactory.getLogger(AdminTokenInterceptor.class);
   private static final Set<String> TOKEN_PARAMS =
@@ -66,7 +69,7 @@ final class AdminTokenInterceptor implements HandlerInterceptor {
           "send the admin token in the X-Admin-Token header, never in the URL"
               + " (URLs end up in logs and browser history); consider this token leaked");
     }
-    String given = request.getHeader(HEADER);
+    String given = candidate(request);
     if (given == null || given.isEmpty()) {
       fail(request, client, "no X-Admin-Token header");
       throw new ApiException(ProblemType.ADMIN_TOKEN, "this route needs the X-Admin-Token header");
@@ -76,6 +79,19 @@ final class AdminTokenInterceptor implements HandlerInterceptor {
       throw new ApiException(ProblemType.ADMIN_TOKEN, "the X-Admin-Token is not valid");
     }
     return true;
+  }
+
+  /** The token the client sent: {@code X-Admin-Token}, else a bearer credential. */
+  private static String candidate(HttpServletRequest request) {
+    String header = request.getHeader(HEADER);
+    if (header != null && !header.isEmpty()) {
+      return header;
+    }
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return authorization.substring(BEARER.length()).strip();
+    }
+    return null;
   }
 
   private void fail(HttpServletRequest request, String client, String why) {
