@@ -56,7 +56,7 @@ class ChaosAdminController {
         engine.plan().live(now).stream().map(a -> ActivationView.of(a, now)).toList());
   }
 
-  @PutMapping(path = "/{type}")
+  @PutMapping(path = "/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ActivationView enable(
       @PathVariable("type") String type,
       @RequestBody(required = false) Map<String, Object> body,

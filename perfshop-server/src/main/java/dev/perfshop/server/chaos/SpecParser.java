@@ -17,7 +17,8 @@ import org.springframework.web.util.pattern.PatternParseException;
 
 /**
  * Turns a {@code PUT /api/admin/chaos/{type}} body into a {@link ChaosEngine.Spec}, or refuses it
- * with one 400 {@code validation} problem listing every bad field. Unknown fields are refused.
+ * with one 400 {@code validation} problem listing every bad field. Unknown fields and explicit
+ * {@code null}s are refused.
  */
 final class SpecParser {
 
@@ -45,9 +46,15 @@ final class SpecParser {
         .sorted()
         .forEach(k -> errors.put(k, "unknown field"));
     Integer level = integer(body, "level", 1, 5);
-    if (!body.containsKey("level")) {
+    if (body.get("level") == null) {
       errors.put("level", "is required (1-5)");
     }
+    body.forEach(
+        (k, v) -> {
+          if (v == null && FIELDS.contains(k) && !k.equals("level")) {
+            errors.put(k, "must not be null (leave the field out for its default)");
+          }
+        });
     Duration ttl = ttl(body.get("ttl"));
     Double probability = probability(body.get("probability"));
     Integer every = integer(body, "every", 1, MAX_EVERY);

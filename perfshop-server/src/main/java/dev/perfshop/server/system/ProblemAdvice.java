@@ -40,6 +40,33 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     this.decorators = decorators;
   }
 
+  /**
+   * The problem for an error the servlet container answered by itself, before or outside the API's
+   * handlers: a request Tomcat could not parse ({@link ProblemErrorReportValve}) or an error it
+   * dispatched to {@code /error} ({@link ProblemErrorController}). A 400 there is always a
+   * malformed request: request line, path, headers or body framing.
+   */
+  public static ProblemDetail containerProblem(int status, String requestId) {
+    ProblemType type =
+        status == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.forStatus(status);
+    String detail =
+        switch (status) {
+          case 400 ->
+              "the request line, path, headers or body framing are malformed"
+                  + " (for example an encoded '/' or '..' in the path, %00, invalid UTF-8,"
+                  + " an oversized or invalid header, an invalid Content-Length or chunk)";
+          case 404 -> "there is nothing at this path";
+          default -> status >= 500 ? "the server failed to handle this request" : type.title();
+        };
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+    body.setType(type.uri());
+    body.setTitle(type.title());
+    if (requestId != null) {
+      body.setProperty("requestId", requestId);
+    }
+    return body;
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> api(ApiException e, WebRequest request) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(e.type().status(), e.getMessage());
