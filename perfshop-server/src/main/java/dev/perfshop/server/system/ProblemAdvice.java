@@ -33,6 +33,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
   private static final URI ABOUT_BLANK = URI.create("about:blank");
+  private static final java.util.regex.Pattern DUPLICATE =
+      java.util.regex.Pattern.compile("Duplicate (?:Object property|field) \"([^\"]*)\"");
 
   private final ObjectProvider<ProblemDecorator> decorators;
 
@@ -151,12 +153,31 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    String duplicate = duplicateKey(e);
     ProblemDetail body =
         ProblemDetail.forStatusAndDetail(
-            status, "the request body is not valid JSON for this operation");
+            status,
+            duplicate != null
+                ? "the request body names '" + duplicate + "' twice; give each key once"
+                : "the request body is not valid JSON for this operation");
     body.setType(ProblemType.MALFORMED_BODY.uri());
     body.setTitle(ProblemType.MALFORMED_BODY.title());
     return render(body, headers, request);
+  }
+
+  /** The key a body repeats (Jackson's strict duplicate detection), or null. */
+  private static String duplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof tools.jackson.core.exc.StreamReadException read
+          && read.getOriginalMessage() != null) {
+        java.util.regex.Matcher m = DUPLICATE.matcher(read.getOriginalMessage());
+        if (m.find()) {
+          String key = m.group(1);
+          return key.length() > 64 ? key.substring(0, 64) + "…" : key;
+        }
+      }
+    }
+    return null;
   }
 
   /** Gives every framework-made problem a stable type and keeps its status and detail. */
