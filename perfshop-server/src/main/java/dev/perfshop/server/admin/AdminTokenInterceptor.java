@@ -4,11 +4,14 @@ import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,22 +19,27 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Guards {@code /api/admin/**} (interceptor order 20). In order: every answer is {@code
- * Cache-Control: no-store}; browser requests from another site are refused (403); a client with too
- * many recent failures gets 429 with {@code Retry-After}; a token in the query string is refused
- * (400); then the {@code X-Admin-Token} header must match (401). Failures are logged with the
- * client, method and path, never with the token. Scrapers that can only send {@code Authorization}
- * (Prometheus's {@code authorization} block) may send {@code Authorization: Bearer <token>} instead
- * of the header; {@code X-Admin-Token} wins when both are present.
+ * Cache-Control: no-store}; browser requests from another site are refused (403); halt from a
+ * loopback address with the right token goes through, whatever the failure limiter says; a client
+ * with too many recent failures of its own gets 429 with {@code Retry-After}; a token in the query
+ * string is refused (400); then the {@code X-Admin-Token} header must match (401). Failures are
+ * logged with the client, method and path, never with the token. Scrapers that can only send
+ * {@code Authorization} (Prometheus's {@code authorization} block) may send {@code Authorization:
+ * Bearer <token>} instead of the header; {@code X-Admin-Token} wins when both are present.
  */
 final class AdminTokenInterceptor implements HandlerInterceptor {
 
   static final int ORDER = 20;
   static final String HEADER = "X-Admin-Token";
   private static final String BEARER = "Bearer ";
+  static final String HALT = "/api/admin/chaos/halt";
 
   private static final Logger log = LoggerFactory.getLogger(AdminTokenInterceptor.class);
   private static final Set<String> TOKEN_PARAMS =
       Set.of("x-admin-token", "admin-token", "admin_token", "admintoken", "token");
+
+  private static final Pattern LITERAL =
+      Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%\\w+)?]?");
 
   private final AdminToken token;
   private final FailureLimiter limiter;
@@ -53,6 +61,9 @@ final class AdminTokenInterceptor implements HandlerInterceptor {
           request.getRequestURI());
       throw new ApiException(
           ProblemType.FORBIDDEN, "admin routes refuse requests made by pages of another site");
+    }
+    if (haltFromLoopback(request, client) && token.matches(request.getHeader(HEADER))) {
+      return true; // the instructor's emergency stop is never locked out (docs/security.md)
     }
     long retryAfter = limiter.retryAfterSeconds(client);
     if (retryAfter > 0) {
@@ -102,6 +113,26 @@ final class AdminTokenInterceptor implements HandlerInterceptor {
         client,
         request.getMethod(),
         request.getRequestURI());
+  }
+
+  /**
+   * {@code POST /api/admin/chaos/halt} from the machine itself. The address is the TCP peer as
+   * Tomcat reports it (a literal, so no name is looked up).
+   */
+  static boolean haltFromLoopback(HttpServletRequest request, String client) {
+    if (!"POST".equals(request.getMethod())
+        || !HALT.equals(request.getRequestURI())
+        || request.getQueryString() != null) {
+      return false;
+    }
+    if (client == null || !LITERAL.matcher(client).matches()) {
+      return false; // only IP literals: getByName must not look a name up
+    }
+    try {
+      return InetAddress.getByName(client).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   private static boolean tokenInQuery(HttpServletRequest request) {

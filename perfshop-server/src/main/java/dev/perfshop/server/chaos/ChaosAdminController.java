@@ -1,5 +1,6 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.pedagogy.ClassSessions;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The instructor's chaos controls (contract in docs/api.md). Only catalogue names are accepted; the
- * actor recorded in the audit log comes from {@code X-Perfshop-Actor} (default "admin").
+ * actor recorded in the audit log comes from {@code X-Perfshop-Actor} (default "admin"; an invalid
+ * one is refused, except by halt, which must always work). A scope must name a live class session
+ * or an enrolled student's agent code. A refused request changes nothing.
  */
 @RestController
 @RequestMapping(path = "/api/admin/chaos", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -33,14 +37,33 @@ class ChaosAdminController {
   static final String ACTOR_HEADER = "X-Perfshop-Actor";
   private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@:-]{1,64}");
 
+  static final int MAX_AUDIT_LIMIT = 500;
+
   private final ChaosEngine engine;
   private final ChaosAudit audit;
   private final Clock clock;
+  private final SpecParser.Targets targets;
 
-  ChaosAdminController(ChaosEngine engine, ChaosAudit audit, Clock clock) {
+  ChaosAdminController(
+      ChaosEngine engine, ChaosAudit audit, Clock clock, ObjectProvider<ClassSessions> sessions) {
     this.engine = engine;
     this.audit = audit;
     this.clock = clock;
+    ClassSessions s = sessions.getIfAvailable();
+    this.targets =
+        s == null
+            ? SpecParser.Targets.NONE
+            : new SpecParser.Targets() {
+              @Override
+              public boolean session(String id) {
+                return s.isLive(id);
+              }
+
+              @Override
+              public boolean agent(String code) {
+                return s.isEnrolledAgent(code);
+              }
+            };
   }
 
   @GetMapping("/catalog")
@@ -56,13 +79,14 @@ class ChaosAdminController {
         engine.plan().live(now).stream().map(a -> ActivationView.of(a, now)).toList());
   }
 
-  @PutMapping(path = "/{type}")
+  @PutMapping(path = "/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ActivationView enable(
       @PathVariable("type") String type,
       @RequestBody(required = false) Map<String, Object> body,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
     ChaosType chaosType = known(type);
-    Activation a = engine.activate(SpecParser.parse(chaosType, body), actor(actor));
+    String by = actor(actor);
+    Activation a = engine.activate(SpecParser.parse(chaosType, body, targets), by);
     return ActivationView.of(a, clock.instant());
   }
 
@@ -77,13 +101,15 @@ class ChaosAdminController {
 
   @PostMapping("/halt")
   Map<String, Object> halt(@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-    return Map.of("halted", engine.halt(actor(actor)));
+    // the emergency stop never fails on a label: an invalid actor is recorded as "admin"
+    return Map.of(
+        "halted", engine.halt(actor != null && ACTOR.matcher(actor).matches() ? actor : "admin"));
   }
 
   @GetMapping("/audit")
   List<ChaosAudit.Entry> audit(@RequestParam(name = "limit", defaultValue = "50") int limit) {
-    if (limit < 1 || limit > 500) {
-      throw new ApiException(ProblemType.VALIDATION, "limit must be between 1 and 500");
+    if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
+      throw invalid("limit", "must be between 1 and " + MAX_AUDIT_LIMIT);
     }
     return audit.newest(limit);
   }
@@ -100,7 +126,20 @@ class ChaosAdminController {
   }
 
   private static String actor(String header) {
-    return header != null && ACTOR.matcher(header).matches() ? header : "admin";
+    if (header == null) {
+      return "admin";
+    }
+    if (!ACTOR.matcher(header).matches()) {
+      throw invalid(ACTOR_HEADER, "must be 1-64 characters among letters, digits and ._@:-");
+    }
+    return header;
+  }
+
+  private static ApiException invalid(String field, String message) {
+    return new ApiException(
+        ProblemType.VALIDATION,
+        field + " " + message,
+        Map.of("errors", List.of(Map.of("field", field, "message", message))));
   }
 
   record LevelView(int level, String description) {}

@@ -17,7 +17,8 @@ import org.springframework.web.util.pattern.PatternParseException;
 
 /**
  * Turns a {@code PUT /api/admin/chaos/{type}} body into a {@link ChaosEngine.Spec}, or refuses it
- * with one 400 {@code validation} problem listing every bad field. Unknown fields are refused.
+ * with one 400 {@code validation} problem listing every bad field. Unknown fields and explicit
+ * {@code null}s are refused.
  */
 final class SpecParser {
 
@@ -28,15 +29,40 @@ final class SpecParser {
   static final int MAX_EVERY = 1_000_000;
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  private static final Pattern SHORT_TTL = Pattern.compile("(\\d{1,7})\\s*([smh]?)");
+  private static final Pattern SHORT_TTL = Pattern.compile("(\\d{1,7})([smh]?)");
+  private static final Pattern ISO_TTL = Pattern.compile("PT[0-9HMS.]{2,30}");
   private static final Pattern ROUTE = Pattern.compile("/api/[A-Za-z0-9._~*{}/-]{0,190}");
 
+  /** Who may be a scope: live class sessions and enrolled agents (pedagogy answers). */
+  interface Targets {
+    boolean session(String id);
+
+    boolean agent(String code);
+
+    /** For tests and servers without class sessions: every id is refused. */
+    Targets NONE =
+        new Targets() {
+          @Override
+          public boolean session(String id) {
+            return false;
+          }
+
+          @Override
+          public boolean agent(String code) {
+            return false;
+          }
+        };
+  }
+
   private final Map<String, String> errors = new LinkedHashMap<>();
+  private final Targets targets;
 
-  private SpecParser() {}
+  private SpecParser(Targets targets) {
+    this.targets = targets;
+  }
 
-  static ChaosEngine.Spec parse(ChaosType type, Map<String, Object> body) {
-    return new SpecParser().spec(type, body == null ? Map.of() : body);
+  static ChaosEngine.Spec parse(ChaosType type, Map<String, Object> body, Targets targets) {
+    return new SpecParser(targets).spec(type, body == null ? Map.of() : body);
   }
 
   private ChaosEngine.Spec spec(ChaosType type, Map<String, Object> body) {
@@ -45,9 +71,15 @@ final class SpecParser {
         .sorted()
         .forEach(k -> errors.put(k, "unknown field"));
     Integer level = integer(body, "level", 1, 5);
-    if (!body.containsKey("level")) {
+    if (body.get("level") == null) {
       errors.put("level", "is required (1-5)");
     }
+    body.forEach(
+        (k, v) -> {
+          if (v == null && FIELDS.contains(k) && !k.equals("level")) {
+            errors.put(k, "must not be null (leave the field out for its default)");
+          }
+        });
     Duration ttl = ttl(body.get("ttl"));
     Double probability = probability(body.get("probability"));
     Integer every = integer(body, "every", 1, MAX_EVERY);
@@ -58,6 +90,10 @@ final class SpecParser {
     String scenario = id(body, "scenarioId");
     if (session != null && agent != null) {
       errors.put("agentCode", "give sessionId or agentCode, not both");
+    } else if (session != null && !targets.session(session)) {
+      errors.put("sessionId", "names no live class session (GET /api/admin/sessions lists them)");
+    } else if (agent != null && !targets.agent(agent)) {
+      errors.put("agentCode", "is not the agent code of a student enrolled in a class session");
     }
     if (!errors.isEmpty()) {
       List<Map<String, Object>> list = new ArrayList<>();
@@ -111,7 +147,7 @@ final class SpecParser {
     if (v instanceof Integer seconds) {
       d = Duration.ofSeconds(seconds);
     } else if (v instanceof String s && s.length() <= 32) {
-      Matcher m = SHORT_TTL.matcher(s.strip());
+      Matcher m = SHORT_TTL.matcher(s);
       if (m.matches()) {
         long n = Long.parseLong(m.group(1));
         d =
@@ -120,9 +156,9 @@ final class SpecParser {
               case "h" -> Duration.ofHours(n);
               default -> Duration.ofSeconds(n);
             };
-      } else {
+      } else if (ISO_TTL.matcher(s).matches()) {
         try {
-          d = Duration.parse(s.strip());
+          d = Duration.parse(s);
         } catch (DateTimeParseException e) {
           d = null;
         }

@@ -283,6 +283,25 @@ public class ClassSessions {
     return "\"" + v.replace("\"", "\"\"") + "\"";
   }
 
+  // --- for other features (chaos scopes)
+
+  /** Whether {@code id} (as typed, e.g. {@code "7"}) names a class session that is not archived. */
+  @Transactional(readOnly = true)
+  public boolean isLive(String id) {
+    if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
+      return false;
+    }
+    return repository.session(Long.parseLong(id)).filter(s -> !s.archived()).isPresent();
+  }
+
+  /**
+   * Whether {@code code} is a genuine agent code (checked in constant time) of an enrolled student.
+   */
+  @Transactional(readOnly = true)
+  public boolean isEnrolledAgent(String code) {
+    return agentCodes.verify(code).flatMap(repository::studentByPublicId).isPresent();
+  }
+
   // --- shared with the other services of the feature
 
   SessionRow require(long id) {

@@ -125,7 +125,7 @@ class InstructorController {
   }
 
   /** The shipped library: one scenario's enigmas, or every scenario of the session's level. */
-  @PostMapping("/{id}/enigmas/library")
+  @PostMapping(path = "/{id}/enigmas/library", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   List<EnigmaView> library(
       @PathVariable("id") long id, @RequestBody(required = false) LibraryRequest body) {

@@ -33,11 +33,40 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
   private static final URI ABOUT_BLANK = URI.create("about:blank");
+  private static final java.util.regex.Pattern DUPLICATE =
+      java.util.regex.Pattern.compile("Duplicate (?:Object property|field) \"([^\"]*)\"");
 
   private final ObjectProvider<ProblemDecorator> decorators;
 
   public ProblemAdvice(ObjectProvider<ProblemDecorator> decorators) {
     this.decorators = decorators;
+  }
+
+  /**
+   * The problem for an error the servlet container answered by itself, before or outside the API's
+   * handlers: a request Tomcat could not parse ({@link ProblemErrorReportValve}) or an error it
+   * dispatched to {@code /error} ({@link ProblemErrorController}). A 400 there is always a
+   * malformed request: request line, path, headers or body framing.
+   */
+  public static ProblemDetail containerProblem(int status, String requestId) {
+    ProblemType type =
+        status == 400 ? ProblemType.MALFORMED_REQUEST : ProblemType.forStatus(status);
+    String detail =
+        switch (status) {
+          case 400 ->
+              "the request line, path, headers or body framing are malformed"
+                  + " (for example an encoded '/' or '..' in the path, %00, invalid UTF-8,"
+                  + " an oversized or invalid header, an invalid Content-Length or chunk)";
+          case 404 -> "there is nothing at this path";
+          default -> status >= 500 ? "the server failed to handle this request" : type.title();
+        };
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+    body.setType(type.uri());
+    body.setTitle(type.title());
+    if (requestId != null) {
+      body.setProperty("requestId", requestId);
+    }
+    return body;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -124,12 +153,31 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    String duplicate = duplicateKey(e);
     ProblemDetail body =
         ProblemDetail.forStatusAndDetail(
-            status, "the request body is not valid JSON for this operation");
+            status,
+            duplicate != null
+                ? "the request body names '" + duplicate + "' twice; give each key once"
+                : "the request body is not valid JSON for this operation");
     body.setType(ProblemType.MALFORMED_BODY.uri());
     body.setTitle(ProblemType.MALFORMED_BODY.title());
     return render(body, headers, request);
+  }
+
+  /** The key a body repeats (Jackson's strict duplicate detection), or null. */
+  private static String duplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof tools.jackson.core.exc.StreamReadException read
+          && read.getOriginalMessage() != null) {
+        java.util.regex.Matcher m = DUPLICATE.matcher(read.getOriginalMessage());
+        if (m.find()) {
+          String key = m.group(1);
+          return key.length() > 64 ? key.substring(0, 64) + "…" : key;
+        }
+      }
+    }
+    return null;
   }
 
   /** Gives every framework-made problem a stable type and keeps its status and detail. */

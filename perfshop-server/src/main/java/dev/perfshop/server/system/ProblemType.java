@@ -11,6 +11,7 @@ public enum ProblemType {
   BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
   VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid input"),
   MALFORMED_BODY("malformed-body", HttpStatus.BAD_REQUEST, "Malformed request body"),
+  MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
   UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Not signed in"),
   FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),

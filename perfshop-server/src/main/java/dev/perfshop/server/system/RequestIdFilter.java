@@ -28,14 +28,26 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  /**
+   * The request's id: the one already given to it, else the caller's when safe, else a new one; it
+   * is kept on the request. Also used for errors that Tomcat answers before any filter runs.
+   */
+  public static String idOf(HttpServletRequest request) {
+    if (request.getAttribute(ATTRIBUTE) instanceof String id) {
+      return id;
+    }
     String given = request.getHeader(HEADER);
     String id =
         given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     request.setAttribute(ATTRIBUTE, id);
+    return id;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String id = idOf(request);
     response.setHeader(HEADER, id);
     MDC.put(MDC_KEY, id);
     try {

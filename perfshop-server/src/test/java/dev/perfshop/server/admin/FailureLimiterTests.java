@@ -59,6 +59,37 @@ class FailureLimiterTests {
   }
 
   @Test
+  void aClientThatHasNotFailedIsNeverRefusedWhateverOthersDo() {
+    // three tables' worth of distinct clients, each failing until it is throttled, in one minute
+    for (int i = 0; i < FailureLimiter.MAX_CLIENTS * 3; i++) {
+      for (int f = 0; f < 10; f++) {
+        limiter.recordFailure("attacker-" + i);
+      }
+    }
+    assertThat(limiter.size()).isEqualTo(FailureLimiter.MAX_CLIENTS);
+    assertThat(limiter.retryAfterSeconds("instructor")).isZero();
+    assertThat(limiter.retryAfterSeconds("attacker-" + (FailureLimiter.MAX_CLIENTS * 3 - 1)))
+        .as("the latest attackers are still throttled")
+        .isEqualTo(60);
+  }
+
+  @Test
+  void whenTheTableIsFullTheClientQuietLongestIsForgottenFirst() {
+    for (int f = 0; f < 10; f++) {
+      limiter.recordFailure("persistent");
+    }
+    for (int i = 0; i < FailureLimiter.MAX_CLIENTS - 1; i++) {
+      limiter.recordFailure("once-" + i);
+    }
+    limiter.recordFailure("persistent"); // fails again: now the most recent
+    limiter.recordFailure("newcomer");
+    assertThat(limiter.tracks("once-0")).as("quiet longest, forgotten").isFalse();
+    assertThat(limiter.tracks("persistent")).isTrue();
+    assertThat(limiter.retryAfterSeconds("persistent")).isEqualTo(60);
+    assertThat(limiter.tracks("newcomer")).isTrue();
+  }
+
+  @Test
   void theTableOfClientsStaysBounded() {
     for (int i = 0; i < FailureLimiter.MAX_CLIENTS * 3; i++) {
       limiter.recordFailure("client-" + i);
@@ -66,6 +97,6 @@ class FailureLimiterTests {
         clock.millis += 61_000;
       }
     }
-    assertThat(limiter.size()).isLessThanOrEqualTo(FailureLimiter.MAX_CLIENTS + 1);
+    assertThat(limiter.size()).isLessThanOrEqualTo(FailureLimiter.MAX_CLIENTS);
   }
 }

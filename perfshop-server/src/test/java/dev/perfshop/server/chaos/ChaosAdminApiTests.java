@@ -69,6 +69,7 @@ class ChaosAdminApiTests {
   @Test
   @SuppressWarnings("unchecked")
   void enableReturnsTheActivationAndStatusShowsItUntilDisabled() {
+    String session = api.liveSession("class 42");
     var res =
         api.enable(
             "latency",
@@ -82,7 +83,7 @@ class ChaosAdminApiTests {
                 "routes",
                 List.of("/api/products/**"),
                 "sessionId",
-                "class-42",
+                session,
                 "scenarioId",
                 "bac2-slow"));
     assertThat(res.getStatusCode().value()).isEqualTo(200);
@@ -98,7 +99,7 @@ class ChaosAdminApiTests {
         .containsEntry("routes", List.of("/api/products/**"));
     assertThat((Map<String, Object>) a.get("scope"))
         .containsEntry("kind", "session")
-        .containsEntry("id", "class-42");
+        .containsEntry("id", session);
     assertThat(api.activations()).extracting(x -> x.get("type")).containsExactly("latency");
 
     assertThat(api.disable("latency").getBody()).containsEntry("disabled", "latency");

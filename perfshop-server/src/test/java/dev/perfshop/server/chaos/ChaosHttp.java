@@ -74,6 +74,44 @@ final class ChaosHttp {
         .body(List.class);
   }
 
+  /** A live class session (its id, as chaos scopes take it) with an open student page. */
+  @SuppressWarnings("unchecked")
+  String liveSession(String name) {
+    Map<String, Object> s =
+        http.post()
+            .uri("/api/admin/sessions")
+            .header(TestAdmin.HEADER, TestAdmin.TOKEN)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("name", name, "level", "BAC1"))
+            .retrieve()
+            .body(Map.class);
+    http.post()
+        .uri("/api/admin/sessions/{id}/open", s.get("id"))
+        .header(TestAdmin.HEADER, TestAdmin.TOKEN)
+        .retrieve()
+        .toBodilessEntity();
+    return String.valueOf(s.get("id"));
+  }
+
+  /** The agent code of a student who joins the session {@code sessionId}. */
+  @SuppressWarnings("unchecked")
+  String enrolledAgent(String sessionId, String nickname) {
+    Map<String, Object> s =
+        http.get()
+            .uri("/api/admin/sessions/{id}", sessionId)
+            .header(TestAdmin.HEADER, TestAdmin.TOKEN)
+            .retrieve()
+            .body(Map.class);
+    Map<String, Object> joined =
+        http.post()
+            .uri("/api/student/join")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("code", s.get("joinCode"), "nickname", nickname))
+            .retrieve()
+            .body(Map.class);
+    return (String) joined.get("agentCode");
+  }
+
   ResponseEntity<String> get(String uri) {
     return http.get().uri(uri).retrieve().toEntity(String.class);
   }

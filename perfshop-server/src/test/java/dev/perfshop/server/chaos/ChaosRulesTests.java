@@ -165,15 +165,22 @@ class ChaosRulesTests {
 
   @Test
   void scopeLimitsAnActivationToOneSessionOrOneAgent() {
-    api.enable("error-rate", errors("sessionId", "class-7"));
+    String session = api.liveSession("scope test");
+    String other = api.liveSession("other class");
+    String agent = api.enrolledAgent(session, "scoped");
+    assertThat(api.enable("error-rate", errors("sessionId", session)).getStatusCode().value())
+        .isEqualTo(200);
     assertThat(api.get("/api/categories").getStatusCode().value()).isEqualTo(200);
-    assertThat(status("X-Perfshop-Session", "class-7")).isEqualTo(500);
-    assertThat(status("Cookie", "perfshop_session=class-7")).isEqualTo(500);
-    assertThat(status("X-Perfshop-Session", "class-8")).isEqualTo(200);
-    api.enable("error-rate", errors("agentCode", "AGENT-1"));
-    assertThat(status("X-Perfshop-Agent", "AGENT-1")).isEqualTo(500);
-    assertThat(status("X-Agent-Code", "agent 1")).as("typed forgivingly").isEqualTo(500);
-    assertThat(status("X-Perfshop-Session", "class-7")).isEqualTo(200);
+    assertThat(status("X-Perfshop-Session", session)).isEqualTo(500);
+    assertThat(status("Cookie", "perfshop_session=" + session)).isEqualTo(500);
+    assertThat(status("X-Perfshop-Session", other)).isEqualTo(200);
+    assertThat(api.enable("error-rate", errors("agentCode", agent)).getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(status("X-Perfshop-Agent", agent)).isEqualTo(500);
+    assertThat(status("X-Agent-Code", agent.toLowerCase(java.util.Locale.ROOT).replace("-", " ")))
+        .as("typed forgivingly")
+        .isEqualTo(500);
+    assertThat(status("X-Perfshop-Session", session)).isEqualTo(200);
   }
 
   private int status(String header, String value) {
