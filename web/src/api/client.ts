@@ -177,6 +177,27 @@ export const stats = {
     http.request<{ windowSeconds: number; slotSeconds: number; points: RoutePoint[] }>(`/api/stats/series${q({ window })}`),
 };
 
+// ---------- signals: metrics history, logs, traces, profiles, dumps (public like the stats)
+export interface MetricSample {
+  t: number;
+  heap: { used: number; committed: number; max: number; afterGc: number; pools: Record<string, number>; poolsAfterGc: Record<string, number> };
+  gc: { pauses: number; pauseMillis: number };
+  cpu: { process: number; system: number };
+  threads: Record<string, number>;
+  pool: { active: number; idle: number; pending: number; max: number; acquired: number; acquireMillis: number };
+  sql: { statements: number; meanMillis: number; maxMillis: number };
+}
+export interface MetricHistory {
+  windowSeconds: number;
+  stepSeconds: number;
+  /** Epoch second of the oldest sample the server still has (-1: none yet). */
+  oldest: number;
+  samples: MetricSample[];
+}
+export const signals = {
+  metrics: (window = 300) => http.request<MetricHistory>(`/api/stats/signals/metrics${q({ window })}`),
+};
+
 // ---------- licence (branch control)
 export interface LicenseStatus {
   valid: boolean;

@@ -1,0 +1,65 @@
+/**
+ * Chart maths for the signals view: the server's metric samples (one every few seconds) laid on a
+ * fixed grid of steps ending now, with gaps where the server has no sample (before it started).
+ */
+import type { MetricSample } from '../api/client';
+import type { Chart } from './series';
+
+export interface Line {
+  label: string;
+  value: (s: MetricSample) => number | null | undefined;
+}
+
+/** One series per line, on `windowSeconds / stepSeconds` steps ending at `endT` (epoch seconds). */
+export function sampleChart(samples: MetricSample[], stepSeconds: number, windowSeconds: number, endT: number, lines: Line[]): Chart {
+  const steps = Math.max(2, Math.floor(windowSeconds / stepSeconds));
+  const end = endT - (endT % stepSeconds);
+  const times = Array.from({ length: steps }, (_, i) => end - (steps - 1 - i) * stepSeconds);
+  const bySlot = new Map<number, MetricSample>();
+  for (const s of samples) bySlot.set(s.t - (s.t % stepSeconds), s);
+  return {
+    times,
+    series: lines.map((l) => ({
+      route: l.label,
+      values: times.map((t) => {
+        const s = bySlot.get(t);
+        if (!s) return null;
+        const v = l.value(s);
+        return v === undefined || v === null || !Number.isFinite(v) ? null : v;
+      }),
+    })),
+  };
+}
+
+/** Labels of a keyed record seen in any sample (heap pools, thread states), in a stable order. */
+export function keysOf(samples: MetricSample[], pick: (s: MetricSample) => Record<string, number>): string[] {
+  const keys = new Set<string>();
+  for (const s of samples) for (const k of Object.keys(pick(s) ?? {})) keys.add(k);
+  return [...keys].sort();
+}
+
+export const WINDOWS = [
+  { seconds: 300, label: '5 minutes' },
+  { seconds: 900, label: '15 minutes' },
+  { seconds: 1800, label: '30 minutes' },
+];
+
+/**
+ * The window to show: the one the student chose, or (on "auto") the shortest that holds all the
+ * history the server has — a run that started two minutes ago fills a 5-minute chart, not 2 % of a
+ * 30-minute one.
+ */
+export function effectiveWindow(choice: number | 'auto', oldest: number, now: number): number {
+  if (choice !== 'auto') return choice;
+  if (oldest < 0) return WINDOWS[0].seconds;
+  const age = now - oldest;
+  return (WINDOWS.find((w) => w.seconds >= age) ?? WINDOWS[WINDOWS.length - 1]).seconds;
+}
+
+export const WINDOW_KEY = 'perfshop.signals.window';
+
+export function loadWindow(storage: Pick<Storage, 'getItem'> | undefined): number | 'auto' {
+  const raw = storage?.getItem(WINDOW_KEY);
+  const n = Number(raw);
+  return raw && WINDOWS.some((w) => w.seconds === n) ? n : 'auto';
+}
