@@ -194,8 +194,24 @@ export interface MetricHistory {
   oldest: number;
   samples: MetricSample[];
 }
+export interface LogLine {
+  seq: number;
+  time: number;
+  level: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  logger: string;
+  thread: string;
+  message: string;
+  requestId?: string;
+  error?: string;
+}
+export interface LogPage {
+  last: number;
+  capacity: number;
+  lines: LogLine[];
+}
 export const signals = {
   metrics: (window = 300) => http.request<MetricHistory>(`/api/stats/signals/metrics${q({ window })}`),
+  logs: (filter: { after?: number; level?: string; q?: string; limit?: number }) => http.request<LogPage>(`/api/stats/signals/logs${q(filter)}`),
 };
 
 // ---------- licence (branch control)

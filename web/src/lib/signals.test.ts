@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample } from '../api/client';
 import { formatBytes, formatMillis, formatPercent } from './format';
-import { effectiveWindow, keysOf, loadWindow, sampleChart } from './signals';
+import { effectiveWindow, keysOf, loadWindow, mergeLogs, sampleChart, shortLogger } from './signals';
 import { readableScale, timeTicks } from './ticks';
 
 const sample = (t: number, used: number, pools: Record<string, number> = {}): MetricSample => ({
@@ -90,5 +90,18 @@ describe('formatBytes', () => {
     expect(formatBytes(120 * 1024 * 1024)).toBe('120 MB');
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(Number.NaN)).toBe('—');
+  });
+});
+
+describe('log tail helpers', () => {
+  const l = (seq: number) => ({ seq });
+  it('appends only newer lines and keeps the newest', () => {
+    expect(mergeLogs([l(1), l(2)], [l(2), l(3), l(4)], 10).map((x) => x.seq)).toEqual([1, 2, 3, 4]);
+    expect(mergeLogs([l(1), l(2)], [l(3), l(4)], 3).map((x) => x.seq)).toEqual([2, 3, 4]);
+    expect(mergeLogs([], [l(7)], 3).map((x) => x.seq)).toEqual([7]);
+  });
+  it('shortens a logger name to its class', () => {
+    expect(shortLogger('dev.perfshop.server.catalog.CatalogService')).toBe('CatalogService');
+    expect(shortLogger('root')).toBe('root');
   });
 });

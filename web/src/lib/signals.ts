@@ -63,3 +63,16 @@ export function loadWindow(storage: Pick<Storage, 'getItem'> | undefined): numbe
   const n = Number(raw);
   return raw && WINDOWS.some((w) => w.seconds === n) ? n : 'auto';
 }
+
+/** Appends newer log lines (by sequence number, no duplicates) and keeps the newest `max`. */
+export function mergeLogs<T extends { seq: number }>(shown: T[], incoming: T[], max: number): T[] {
+  const newest = shown.length ? shown[shown.length - 1].seq : 0;
+  const merged = shown.concat(incoming.filter((l) => l.seq > newest));
+  return merged.length > max ? merged.slice(merged.length - max) : merged;
+}
+
+/** The last part of a logger name, as consoles print it: `d.p.s.catalog.CatalogService` → `CatalogService`. */
+export function shortLogger(name: string): string {
+  const i = name.lastIndexOf('.');
+  return i >= 0 ? name.slice(i + 1) : name;
+}

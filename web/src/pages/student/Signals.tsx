@@ -1,7 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
+import { SignalsLogs } from './SignalsLogs';
 import { SignalsMetrics } from './SignalsMetrics';
 
-const TABS = [{ id: 'metrics', label: 'Metrics' }] as const;
+const TABS = [
+  { id: 'metrics', label: 'Metrics' },
+  { id: 'logs', label: 'Logs' },
+] as const;
 type Tab = (typeof TABS)[number]['id'];
 
 /**
@@ -41,6 +45,7 @@ export function Signals({ standalone = false }: { standalone?: boolean }) {
       </div>
       <div role="tabpanel" id={`signals-panel-${tab}`} aria-labelledby={`signals-tab-${tab}`} className="tab-panel">
         {tab === 'metrics' ? <SignalsMetrics /> : null}
+        {tab === 'logs' ? <SignalsLogs /> : null}
       </div>
     </section>
   );

@@ -18,10 +18,15 @@ class SignalsController {
   static final int MIN_WINDOW = 60;
   static final int MAX_WINDOW = MetricsHistory.STEP_SECONDS * MetricsHistory.CAPACITY;
 
-  private final MetricsHistory metrics;
+  static final int MAX_LINES = 500;
+  static final int MAX_TEXT = 200;
 
-  SignalsController(MetricsHistory metrics) {
+  private final MetricsHistory metrics;
+  private final LogTail logs;
+
+  SignalsController(MetricsHistory metrics, LogTail logs) {
     this.metrics = metrics;
+    this.logs = logs;
   }
 
   @GetMapping(path = "/api/stats/signals/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -34,6 +39,37 @@ class SignalsController {
     return new Metrics(
         window, MetricsHistory.STEP_SECONDS, metrics.oldest(), metrics.since(window));
   }
+
+  /**
+   * Log lines newer than {@code after} (a sequence number from an earlier answer's {@code last}),
+   * at or above {@code level}, containing {@code q}; the newest {@code limit}, oldest first.
+   */
+  @GetMapping(path = "/api/stats/signals/logs", produces = MediaType.APPLICATION_JSON_VALUE)
+  Logs logs(
+      @RequestParam(name = "after", defaultValue = "0") long after,
+      @RequestParam(name = "level", defaultValue = "INFO") String level,
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "limit", defaultValue = "200") int limit) {
+    if (!LEVELS.contains(level.toUpperCase(java.util.Locale.ROOT))) {
+      throw new ApiException(ProblemType.VALIDATION, "level must be one of " + LEVELS);
+    }
+    if (limit < 1 || limit > MAX_LINES) {
+      throw new ApiException(ProblemType.VALIDATION, "limit must be between 1 and " + MAX_LINES);
+    }
+    if (q != null && q.length() > MAX_TEXT) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "q must be at most " + MAX_TEXT + " characters");
+    }
+    if (after < 0) {
+      throw new ApiException(ProblemType.VALIDATION, "after must not be negative");
+    }
+    return new Logs(logs.last(), LogTail.CAPACITY, logs.read(after, level, q, limit));
+  }
+
+  static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+  /** {@code last}: the newest line's sequence number, to ask only for newer lines next time. */
+  record Logs(long last, int capacity, List<LogTail.LogLine> lines) {}
 
   /** {@code oldest}: epoch second of the oldest sample the server still has (-1: none yet). */
   record Metrics(int windowSeconds, int stepSeconds, long oldest, List<MetricSample> samples) {}
