@@ -209,8 +209,42 @@ export interface LogPage {
   capacity: number;
   lines: LogLine[];
 }
+export interface TraceSpan {
+  id: number;
+  parentId: number;
+  name: string;
+  kind: 'server' | 'internal' | 'client' | 'db';
+  offsetMillis: number;
+  durationMillis: number;
+  attributes: Record<string, string>;
+  error?: string;
+}
+export interface Trace {
+  traceId: string;
+  route: string;
+  status: number;
+  requestId?: string;
+  start: number;
+  durationMillis: number;
+  spans: TraceSpan[];
+  droppedSpans: number;
+}
+export interface RouteTraces {
+  route: string;
+  count: number;
+  slowestMillis: number;
+  latestMillis: number;
+  latestStart: number;
+}
+export interface TracesPage {
+  perRoute: number;
+  routes: RouteTraces[];
+  route?: string;
+  traces: Trace[];
+}
 export const signals = {
   metrics: (window = 300) => http.request<MetricHistory>(`/api/stats/signals/metrics${q({ window })}`),
+  traces: (route?: string) => http.request<TracesPage>(`/api/stats/signals/traces${q({ route })}`),
   logs: (filter: { after?: number; level?: string; q?: string; limit?: number }) => http.request<LogPage>(`/api/stats/signals/logs${q(filter)}`),
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample } from '../api/client';
 import { formatBytes, formatMillis, formatPercent } from './format';
-import { effectiveWindow, keysOf, loadWindow, mergeLogs, sampleChart, shortLogger } from './signals';
+import { effectiveWindow, keysOf, loadWindow, mergeLogs, sampleChart, selfTimeByKind, shortLogger, spanTree } from './signals';
 import { readableScale, timeTicks } from './ticks';
 
 const sample = (t: number, used: number, pools: Record<string, number> = {}): MetricSample => ({
@@ -103,5 +103,24 @@ describe('log tail helpers', () => {
   it('shortens a logger name to its class', () => {
     expect(shortLogger('dev.perfshop.server.catalog.CatalogService')).toBe('CatalogService');
     expect(shortLogger('root')).toBe('root');
+  });
+});
+
+describe('span waterfall', () => {
+  const s = (id: number, parentId: number, offsetMillis: number, durationMillis = 1, kind = 'internal') => ({ id, parentId, offsetMillis, durationMillis, kind });
+  it('orders each parent before its children, children by start, with depths', () => {
+    const tree = spanTree([s(1, 0, 0, 10, 'server'), s(3, 2, 5), s(2, 1, 1), s(4, 1, 0.5)]);
+    expect(tree.map((n) => [n.span.id, n.depth])).toEqual([
+      [1, 0],
+      [4, 1],
+      [2, 1],
+      [3, 2],
+    ]);
+  });
+  it('keeps a span whose parent was dropped, at the top level', () => {
+    expect(spanTree([s(1, 0, 0), s(5, 99, 1)]).map((n) => n.depth)).toEqual([0, 0]);
+  });
+  it('sums self time by kind', () => {
+    expect(selfTimeByKind([s(1, 0, 0, 10, 'server'), s(2, 1, 0, 6, 'internal'), s(3, 2, 0, 4, 'db')])).toEqual({ server: 4, internal: 2, db: 4 });
   });
 });

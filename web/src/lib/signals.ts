@@ -76,3 +76,33 @@ export function shortLogger(name: string): string {
   const i = name.lastIndexOf('.');
   return i >= 0 ? name.slice(i + 1) : name;
 }
+
+/** Spans in waterfall order: each parent followed by its children (by start), with its depth. */
+export function spanTree<T extends { id: number; parentId: number; offsetMillis: number }>(spans: T[]): { span: T; depth: number }[] {
+  const children = new Map<number, T[]>();
+  const ids = new Set(spans.map((s) => s.id));
+  for (const s of spans) {
+    const parent = ids.has(s.parentId) ? s.parentId : 0;
+    const list = children.get(parent) ?? [];
+    list.push(s);
+    children.set(parent, list);
+  }
+  const out: { span: T; depth: number }[] = [];
+  const walk = (parent: number, depth: number) => {
+    for (const s of (children.get(parent) ?? []).sort((a, b) => a.offsetMillis - b.offsetMillis)) {
+      out.push({ span: s, depth });
+      walk(s.id, depth + 1);
+    }
+  };
+  walk(0, 0);
+  return out;
+}
+
+/** Time spent in spans of each kind that no child covers (self time), for a one-line summary. */
+export function selfTimeByKind<T extends { id: number; parentId: number; kind: string; durationMillis: number }>(spans: T[]): Record<string, number> {
+  const childTime = new Map<number, number>();
+  for (const s of spans) if (s.parentId) childTime.set(s.parentId, (childTime.get(s.parentId) ?? 0) + s.durationMillis);
+  const out: Record<string, number> = {};
+  for (const s of spans) out[s.kind] = (out[s.kind] ?? 0) + Math.max(0, s.durationMillis - (childTime.get(s.id) ?? 0));
+  return out;
+}

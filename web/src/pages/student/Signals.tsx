@@ -1,10 +1,12 @@
 import { useState, type KeyboardEvent } from 'react';
 import { SignalsLogs } from './SignalsLogs';
 import { SignalsMetrics } from './SignalsMetrics';
+import { SignalsTraces } from './SignalsTraces';
 
 const TABS = [
   { id: 'metrics', label: 'Metrics' },
   { id: 'logs', label: 'Logs' },
+  { id: 'traces', label: 'Traces' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -46,6 +48,7 @@ export function Signals({ standalone = false }: { standalone?: boolean }) {
       <div role="tabpanel" id={`signals-panel-${tab}`} aria-labelledby={`signals-tab-${tab}`} className="tab-panel">
         {tab === 'metrics' ? <SignalsMetrics /> : null}
         {tab === 'logs' ? <SignalsLogs /> : null}
+        {tab === 'traces' ? <SignalsTraces /> : null}
       </div>
     </section>
   );

@@ -7,11 +7,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 
 @Configuration(proxyBeanMethods = false)
 class SignalsConfig {
@@ -34,6 +37,23 @@ class SignalsConfig {
         return bean;
       }
     };
+  }
+
+  @Bean
+  static TraceStore traceStore() {
+    return new TraceStore();
+  }
+
+  /** Traces are recorded while someone looked at them in the last five minutes. */
+  @Bean
+  static TraceRecorder traceRecorder(TraceStore store) {
+    return new TraceRecorder(store, new Watchers(5, TimeUnit.MINUTES));
+  }
+
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static Advisor methodSpans(TraceRecorder recorder) {
+    return MethodSpans.advisor(recorder);
   }
 
   @Bean

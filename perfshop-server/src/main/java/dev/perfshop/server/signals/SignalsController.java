@@ -23,11 +23,38 @@ class SignalsController {
 
   private final MetricsHistory metrics;
   private final LogTail logs;
+  private final TraceStore traces;
+  private final TraceRecorder recorder;
 
-  SignalsController(MetricsHistory metrics, LogTail logs) {
+  SignalsController(
+      MetricsHistory metrics, LogTail logs, TraceStore traces, TraceRecorder recorder) {
     this.metrics = metrics;
     this.logs = logs;
+    this.traces = traces;
+    this.recorder = recorder;
   }
+
+  /**
+   * The routes with recent requests (slowest first) and the kept requests of {@code route} (by
+   * default the route of the slowest), slowest first. Asking starts recording for five minutes.
+   */
+  @GetMapping(path = "/api/stats/signals/traces", produces = MediaType.APPLICATION_JSON_VALUE)
+  Traces traces(@RequestParam(name = "route", required = false) String route) {
+    recorder.look();
+    List<TraceStore.RouteTraces> routes = traces.routes();
+    String chosen =
+        route != null && !route.isBlank()
+            ? route
+            : routes.isEmpty() ? null : routes.getFirst().route();
+    return new Traces(
+        TraceStore.PER_ROUTE, routes, chosen, chosen == null ? List.of() : traces.traces(chosen));
+  }
+
+  record Traces(
+      int perRoute,
+      List<TraceStore.RouteTraces> routes,
+      String route,
+      List<TraceStore.Trace> traces) {}
 
   @GetMapping(path = "/api/stats/signals/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
   Metrics metrics(@RequestParam(name = "window", defaultValue = "300") int window) {
