@@ -242,8 +242,23 @@ export interface TracesPage {
   route?: string;
   traces: Trace[];
 }
+export interface ProfileFrame {
+  name: string;
+  value: number;
+  children: ProfileFrame[];
+}
+export interface Profile {
+  kind: 'cpu' | 'alloc';
+  running: boolean;
+  since: number;
+  seconds: number;
+  total: number;
+  unit: 'samples' | 'bytes';
+  root: ProfileFrame;
+}
 export const signals = {
   metrics: (window = 300) => http.request<MetricHistory>(`/api/stats/signals/metrics${q({ window })}`),
+  profile: (kind: 'cpu' | 'alloc') => http.request<Profile>(`/api/stats/signals/profile${q({ kind })}`),
   traces: (route?: string) => http.request<TracesPage>(`/api/stats/signals/traces${q({ route })}`),
   logs: (filter: { after?: number; level?: string; q?: string; limit?: number }) => http.request<LogPage>(`/api/stats/signals/logs${q(filter)}`),
 };

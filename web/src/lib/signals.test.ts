@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample } from '../api/client';
 import { formatBytes, formatMillis, formatPercent } from './format';
-import { effectiveWindow, keysOf, loadWindow, mergeLogs, sampleChart, selfTimeByKind, shortLogger, spanTree } from './signals';
+import { effectiveWindow, flameLayout, keysOf, loadWindow, mergeLogs, sampleChart, selfTimeByKind, shortFrame, shortLogger, spanTree, topSelf, type FlameNode } from './signals';
 import { readableScale, timeTicks } from './ticks';
 
 const sample = (t: number, used: number, pools: Record<string, number> = {}): MetricSample => ({
@@ -122,5 +122,28 @@ describe('span waterfall', () => {
   });
   it('sums self time by kind', () => {
     expect(selfTimeByKind([s(1, 0, 0, 10, 'server'), s(2, 1, 0, 6, 'internal'), s(3, 2, 0, 4, 'db')])).toEqual({ server: 4, internal: 2, db: 4 });
+  });
+});
+
+describe('flame graph', () => {
+  const f = (name: string, value: number, children: FlameNode[] = []): FlameNode => ({ name, value, children });
+  const root = f('all', 100, [f('a.Main.run', 80, [f('a.Svc.hot', 60), f('a.Svc.cold', 10)]), f('b.Gc.work', 20)]);
+  it('lays frames out as nested fractions of the whole, root on top', () => {
+    expect(flameLayout(root)).toEqual([
+      { name: 'all', value: 100, depth: 0, x: 0, w: 1 },
+      { name: 'a.Main.run', value: 80, depth: 1, x: 0, w: 0.8 },
+      { name: 'a.Svc.hot', value: 60, depth: 2, x: 0, w: 0.6 },
+      { name: 'a.Svc.cold', value: 10, depth: 2, x: 0.6, w: 0.1 },
+      { name: 'b.Gc.work', value: 20, depth: 1, x: 0.8, w: 0.2 },
+    ]);
+    expect(flameLayout(root, 0.15).map((r) => r.name)).toEqual(['all', 'a.Main.run', 'a.Svc.hot', 'b.Gc.work']);
+  });
+  it('ranks frames by their own weight', () => {
+    expect(topSelf(root, 3)).toEqual([
+      { name: 'a.Svc.hot', self: 60 },
+      { name: 'b.Gc.work', self: 20 },
+      { name: 'a.Main.run', self: 10 },
+    ]);
+    expect(shortFrame('dev.perfshop.server.catalog.CatalogService.search')).toBe('CatalogService.search');
   });
 });

@@ -106,3 +106,56 @@ export function selfTimeByKind<T extends { id: number; parentId: number; kind: s
   for (const s of spans) out[s.kind] = (out[s.kind] ?? 0) + Math.max(0, s.durationMillis - (childTime.get(s.id) ?? 0));
   return out;
 }
+
+export interface FlameNode {
+  name: string;
+  value: number;
+  children: FlameNode[];
+}
+export interface FlameRect {
+  name: string;
+  value: number;
+  depth: number;
+  /** Left edge and width as fractions 0–1 of the whole graph. */
+  x: number;
+  w: number;
+}
+
+/** Icicle layout (root on top): one rect per frame at least `minW` wide, children left to right. */
+export function flameLayout(root: FlameNode, minW = 0.002): FlameRect[] {
+  const out: FlameRect[] = [];
+  const total = root.value || 1;
+  const walk = (n: FlameNode, depth: number, x: number) => {
+    const w = n.value / total;
+    if (w < minW) return;
+    out.push({ name: n.name, value: n.value, depth, x, w });
+    let cx = x;
+    for (const c of n.children) {
+      walk(c, depth + 1, cx);
+      cx += c.value / total;
+    }
+  };
+  walk(root, 0, 0);
+  return out;
+}
+
+/** The frames with the most weight of their own (not in a callee), heaviest first. */
+export function topSelf(root: FlameNode, n = 10): { name: string; self: number }[] {
+  const self = new Map<string, number>();
+  const walk = (f: FlameNode) => {
+    const own = f.value - f.children.reduce((s, c) => s + c.value, 0);
+    if (own > 0 && f !== root) self.set(f.name, (self.get(f.name) ?? 0) + own);
+    f.children.forEach(walk);
+  };
+  walk(root);
+  return [...self.entries()]
+    .map(([name, v]) => ({ name, self: v }))
+    .sort((a, b) => b.self - a.self || a.name.localeCompare(b.name))
+    .slice(0, n);
+}
+
+/** `dev.perfshop.server.catalog.CatalogService.search` → `CatalogService.search` (frame labels). */
+export function shortFrame(name: string): string {
+  const parts = name.split('.');
+  return parts.length > 2 ? parts.slice(-2).join('.') : name;
+}

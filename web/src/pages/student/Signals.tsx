@@ -1,12 +1,14 @@
 import { useState, type KeyboardEvent } from 'react';
 import { SignalsLogs } from './SignalsLogs';
 import { SignalsMetrics } from './SignalsMetrics';
+import { SignalsProfile } from './SignalsProfile';
 import { SignalsTraces } from './SignalsTraces';
 
 const TABS = [
   { id: 'metrics', label: 'Metrics' },
   { id: 'logs', label: 'Logs' },
   { id: 'traces', label: 'Traces' },
+  { id: 'profile', label: 'Profile' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -49,6 +51,7 @@ export function Signals({ standalone = false }: { standalone?: boolean }) {
         {tab === 'metrics' ? <SignalsMetrics /> : null}
         {tab === 'logs' ? <SignalsLogs /> : null}
         {tab === 'traces' ? <SignalsTraces /> : null}
+        {tab === 'profile' ? <SignalsProfile /> : null}
       </div>
     </section>
   );

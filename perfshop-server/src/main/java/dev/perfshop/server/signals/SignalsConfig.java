@@ -56,6 +56,11 @@ class SignalsConfig {
     return MethodSpans.advisor(recorder);
   }
 
+  @Bean(destroyMethod = "close")
+  Profiler profiler() {
+    return new Profiler();
+  }
+
   @Bean
   HeapFloorMeters heapFloorMeters() {
     return new HeapFloorMeters();

@@ -25,13 +25,34 @@ class SignalsController {
   private final LogTail logs;
   private final TraceStore traces;
   private final TraceRecorder recorder;
+  private final Profiler profiler;
 
   SignalsController(
-      MetricsHistory metrics, LogTail logs, TraceStore traces, TraceRecorder recorder) {
+      MetricsHistory metrics,
+      LogTail logs,
+      TraceStore traces,
+      TraceRecorder recorder,
+      Profiler profiler) {
     this.metrics = metrics;
     this.logs = logs;
     this.traces = traces;
     this.recorder = recorder;
+    this.profiler = profiler;
+  }
+
+  /**
+   * The CPU ({@code kind=cpu}) or allocation ({@code kind=alloc}) profile of the last minute. The
+   * first call starts the recording; it stops a minute after the last call.
+   */
+  @GetMapping(path = "/api/stats/signals/profile", produces = MediaType.APPLICATION_JSON_VALUE)
+  Profiler.Snapshot profile(@RequestParam(name = "kind", defaultValue = "cpu") String kind) {
+    Profiler.Kind k =
+        switch (kind) {
+          case "cpu" -> Profiler.Kind.CPU;
+          case "alloc" -> Profiler.Kind.ALLOC;
+          default -> throw new ApiException(ProblemType.VALIDATION, "kind must be cpu or alloc");
+        };
+    return profiler.snapshot(k);
   }
 
   /**
