@@ -256,9 +256,32 @@ export interface Profile {
   unit: 'samples' | 'bytes';
   root: ProfileFrame;
 }
+export interface ThreadEntry {
+  name: string;
+  id: number;
+  state: string;
+  daemon: boolean;
+  waitingOn?: string;
+  lockOwner?: string;
+  frames: string[];
+}
+export interface ThreadDump {
+  takenAt: number;
+  threadCount: number;
+  deadlocked: number;
+  threads: ThreadEntry[];
+}
+export interface HeapHistogram {
+  takenAt: number;
+  instances: number;
+  bytes: number;
+  classes: { rank: number; className: string; instances: number; bytes: number }[];
+}
 export const signals = {
   metrics: (window = 300) => http.request<MetricHistory>(`/api/stats/signals/metrics${q({ window })}`),
   profile: (kind: 'cpu' | 'alloc') => http.request<Profile>(`/api/stats/signals/profile${q({ kind })}`),
+  threads: () => http.request<ThreadDump>('/api/stats/signals/threads'),
+  heap: () => http.request<HeapHistogram>('/api/stats/signals/heap'),
   traces: (route?: string) => http.request<TracesPage>(`/api/stats/signals/traces${q({ route })}`),
   logs: (filter: { after?: number; level?: string; q?: string; limit?: number }) => http.request<LogPage>(`/api/stats/signals/logs${q(filter)}`),
 };

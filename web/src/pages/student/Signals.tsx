@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { SignalsDumps } from './SignalsDumps';
 import { SignalsLogs } from './SignalsLogs';
 import { SignalsMetrics } from './SignalsMetrics';
 import { SignalsProfile } from './SignalsProfile';
@@ -9,6 +10,7 @@ const TABS = [
   { id: 'logs', label: 'Logs' },
   { id: 'traces', label: 'Traces' },
   { id: 'profile', label: 'Profile' },
+  { id: 'dumps', label: 'Threads & heap' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -52,6 +54,7 @@ export function Signals({ standalone = false }: { standalone?: boolean }) {
         {tab === 'logs' ? <SignalsLogs /> : null}
         {tab === 'traces' ? <SignalsTraces /> : null}
         {tab === 'profile' ? <SignalsProfile /> : null}
+        {tab === 'dumps' ? <SignalsDumps /> : null}
       </div>
     </section>
   );

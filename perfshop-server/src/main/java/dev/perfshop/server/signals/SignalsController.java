@@ -26,6 +26,7 @@ class SignalsController {
   private final TraceStore traces;
   private final TraceRecorder recorder;
   private final Profiler profiler;
+  private final Dumps dumps = new Dumps();
 
   SignalsController(
       MetricsHistory metrics,
@@ -38,6 +39,18 @@ class SignalsController {
     this.traces = traces;
     this.recorder = recorder;
     this.profiler = profiler;
+  }
+
+  /** Every thread's state, lock and stack (cached for two seconds). */
+  @GetMapping(path = "/api/stats/signals/threads", produces = MediaType.APPLICATION_JSON_VALUE)
+  Dumps.ThreadDump threads() {
+    return dumps.threads();
+  }
+
+  /** The classes with the most live bytes, after a full collection (cached for 15 seconds). */
+  @GetMapping(path = "/api/stats/signals/heap", produces = MediaType.APPLICATION_JSON_VALUE)
+  Dumps.HeapHistogram heap() {
+    return dumps.heap();
   }
 
   /**
