@@ -10,6 +10,7 @@ import { Checkout } from './pages/shop/Checkout';
 import { Orders } from './pages/shop/Orders';
 import { ProductPage } from './pages/shop/ProductPage';
 import { LiveMetrics } from './pages/student/LiveMetrics';
+import { Signals } from './pages/student/Signals';
 import { StudentPage } from './pages/student/StudentPage';
 import { licenceProblem, useCartCount, useLicenceProblem } from './state';
 import { license } from './api/client';
@@ -36,7 +37,12 @@ export function App() {
   else if (area === 'shop' && sub === 'account') page = <Account route={route} />;
   else if (area === 'shop' && sub === 'orders') page = <Orders />;
   else if (area === 'shop' && !sub) page = <Catalogue route={route} />;
-  else if (area === 'student' && sub === 'metrics') page = <LiveMetrics standalone />;
+  else if (area === 'student' && sub === 'metrics') page = (
+      <div className="stack">
+        <LiveMetrics standalone />
+        <Signals />
+      </div>
+    );
   else if (area === 'student' && !sub) page = <StudentPage />;
   else if (area === 'instructor') page = <InstructorPage />;
   else if (area === 'admin') page = <AdminPage />;

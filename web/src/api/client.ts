@@ -177,6 +177,115 @@ export const stats = {
     http.request<{ windowSeconds: number; slotSeconds: number; points: RoutePoint[] }>(`/api/stats/series${q({ window })}`),
 };
 
+// ---------- signals: metrics history, logs, traces, profiles, dumps (public like the stats)
+export interface MetricSample {
+  t: number;
+  heap: { used: number; committed: number; max: number; afterGc: number; pools: Record<string, number>; poolsAfterGc: Record<string, number> };
+  gc: { pauses: number; pauseMillis: number };
+  cpu: { process: number; system: number };
+  threads: Record<string, number>;
+  pool: { active: number; idle: number; pending: number; max: number; acquired: number; acquireMillis: number };
+  sql: { statements: number; meanMillis: number; maxMillis: number };
+}
+export interface MetricHistory {
+  windowSeconds: number;
+  stepSeconds: number;
+  /** Epoch second of the oldest sample the server still has (-1: none yet). */
+  oldest: number;
+  samples: MetricSample[];
+}
+export interface LogLine {
+  seq: number;
+  time: number;
+  level: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  logger: string;
+  thread: string;
+  message: string;
+  requestId?: string;
+  error?: string;
+}
+export interface LogPage {
+  last: number;
+  capacity: number;
+  lines: LogLine[];
+}
+export interface TraceSpan {
+  id: number;
+  parentId: number;
+  name: string;
+  kind: 'server' | 'internal' | 'client' | 'db';
+  offsetMillis: number;
+  durationMillis: number;
+  attributes: Record<string, string>;
+  error?: string;
+}
+export interface Trace {
+  traceId: string;
+  route: string;
+  status: number;
+  requestId?: string;
+  start: number;
+  durationMillis: number;
+  spans: TraceSpan[];
+  droppedSpans: number;
+}
+export interface RouteTraces {
+  route: string;
+  count: number;
+  slowestMillis: number;
+  latestMillis: number;
+  latestStart: number;
+}
+export interface TracesPage {
+  perRoute: number;
+  routes: RouteTraces[];
+  route?: string;
+  traces: Trace[];
+}
+export interface ProfileFrame {
+  name: string;
+  value: number;
+  children: ProfileFrame[];
+}
+export interface Profile {
+  kind: 'cpu' | 'alloc';
+  running: boolean;
+  since: number;
+  seconds: number;
+  total: number;
+  unit: 'samples' | 'bytes';
+  root: ProfileFrame;
+}
+export interface ThreadEntry {
+  name: string;
+  id: number;
+  state: string;
+  daemon: boolean;
+  waitingOn?: string;
+  lockOwner?: string;
+  frames: string[];
+}
+export interface ThreadDump {
+  takenAt: number;
+  threadCount: number;
+  deadlocked: number;
+  threads: ThreadEntry[];
+}
+export interface HeapHistogram {
+  takenAt: number;
+  instances: number;
+  bytes: number;
+  classes: { rank: number; className: string; instances: number; bytes: number }[];
+}
+export const signals = {
+  metrics: (window = 300) => http.request<MetricHistory>(`/api/stats/signals/metrics${q({ window })}`),
+  profile: (kind: 'cpu' | 'alloc') => http.request<Profile>(`/api/stats/signals/profile${q({ kind })}`),
+  threads: () => http.request<ThreadDump>('/api/stats/signals/threads'),
+  heap: () => http.request<HeapHistogram>('/api/stats/signals/heap'),
+  traces: (route?: string) => http.request<TracesPage>(`/api/stats/signals/traces${q({ route })}`),
+  logs: (filter: { after?: number; level?: string; q?: string; limit?: number }) => http.request<LogPage>(`/api/stats/signals/logs${q(filter)}`),
+};
+
 // ---------- licence (branch control)
 export interface LicenseStatus {
   valid: boolean;

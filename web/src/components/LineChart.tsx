@@ -1,5 +1,5 @@
-import { buildChartTicks } from '../lib/ticks';
-import { isolatedPoints, linePath, maxOf, niceScale, type Chart } from '../lib/series';
+import { formatClock, readableScale, timeTicks } from '../lib/ticks';
+import { isolatedPoints, linePath, maxOf, type Chart } from '../lib/series';
 
 export const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#b45309', '#6d28d9'];
 
@@ -10,29 +10,32 @@ export function LineChart({
   format,
   height = 180,
   testId,
+  empty = 'No traffic in this window yet.',
 }: {
   chart: Chart;
   title: string;
   format: (v: number) => string;
   height?: number;
   testId?: string;
+  empty?: string;
 }) {
   const width = 560;
   const pad = { left: 64, right: 12, top: 10, bottom: 24 };
   const innerW = width - pad.left - pad.right;
   const innerH = height - pad.top - pad.bottom;
-  const { max, step } = niceScale(maxOf(chart));
+  const { max, ticks } = readableScale(maxOf(chart), format);
   const n = chart.times.length;
   const x = (i: number) => pad.left + (n <= 1 ? innerW : (i / (n - 1)) * innerW);
   const y = (v: number) => pad.top + innerH - (Math.min(v, max) / max) * innerH;
-  const ticks = buildChartTicks(max, step);
   const latest = chart.series.map((s) => {
     const last = [...s.values].reverse().find((v) => v !== null);
     return `${s.route}: ${last === undefined || last === null ? 'no traffic' : format(last)}`;
   });
   const first = chart.times[0];
   const last = chart.times[n - 1];
-  const clock = (t: number | undefined) => (t === undefined ? '' : new Date(t * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+  const xTicks = n > 1 ? timeTicks(first, last, 5) : [];
+  const withSeconds = xTicks.some((t) => t % 60 !== 0);
+  const xAt = (t: number) => pad.left + ((t - first) / (last - first)) * innerW;
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
@@ -49,12 +52,14 @@ export function LineChart({
             </text>
           </g>
         ))}
-        <text x={pad.left} y={height - 6} className="axis">
-          {clock(first)}
-        </text>
-        <text x={width - pad.right} y={height - 6} textAnchor="end" className="axis">
-          {clock(last)}
-        </text>
+        {xTicks.map((t) => (
+          <g key={`x${t}`}>
+            <line x1={xAt(t)} x2={xAt(t)} y1={pad.top + innerH} y2={pad.top + innerH + 4} className="grid" />
+            <text x={xAt(t)} y={height - 6} textAnchor={xAt(t) > width - pad.right - 28 ? 'end' : 'middle'} className="axis">
+              {formatClock(t, withSeconds)}
+            </text>
+          </g>
+        ))}
         {chart.series.map((s, i) => (
           <g key={s.route} data-route={s.route}>
             <path d={linePath(s.values, x, y)} fill="none" stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} strokeLinejoin="round" data-route={s.route} />
@@ -64,7 +69,7 @@ export function LineChart({
           </g>
         ))}
       </svg>
-      {chart.series.length === 0 ? <p className="muted small">No traffic in this window yet.</p> : null}
+      {chart.series.length === 0 ? <p className="muted small">{empty}</p> : null}
     </figure>
   );
 }

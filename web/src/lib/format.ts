@@ -43,3 +43,17 @@ export function remainingSeconds(remainingAtFetch: number, fetchedAtMs: number, 
   const elapsed = Math.max(0, (nowMs - fetchedAtMs) / 1000);
   return Math.max(0, Math.ceil(remainingAtFetch - elapsed));
 }
+
+/** Bytes for people, powers of 1024: 512 B, 3.4 KB, 120 MB, 1.5 GB. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = Math.abs(bytes);
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const text = u === 0 || v >= 100 ? Math.round(v).toString() : v >= 10 ? v.toFixed(1).replace(/\.0$/, '') : v.toFixed(2).replace(/\.?0+$/, '');
+  return `${bytes < 0 ? '-' : ''}${text} ${units[u]}`;
+}

@@ -5,6 +5,7 @@ import { ProblemView, useAsync } from '../../components/ui';
 import { formatMillis, formatPercent } from '../../lib/format';
 import { buildChart } from '../../lib/series';
 
+const WINDOW_KEY = 'perfshop.metrics.window';
 const WINDOWS = [
   { seconds: 60, label: 'Last minute' },
   { seconds: 300, label: 'Last 5 minutes' },
@@ -16,7 +17,22 @@ const WINDOWS = [
  */
 export function LiveMetrics({ pollMs = 2500, standalone = false }: { pollMs?: number; standalone?: boolean }) {
   const Heading = standalone ? 'h1' : 'h2';
-  const [window, setWindow] = useState(300);
+  const [window, setWindowState] = useState(() => {
+    try {
+      const saved = Number(localStorage.getItem(WINDOW_KEY));
+      return WINDOWS.some((w) => w.seconds === saved) ? saved : 300;
+    } catch {
+      return 300;
+    }
+  });
+  const setWindow = (seconds: number) => {
+    setWindowState(seconds);
+    try {
+      localStorage.setItem(WINDOW_KEY, String(seconds));
+    } catch {
+      // storage refused (private mode): the choice lasts for this page only
+    }
+  };
   const series = useAsync(() => stats.series(window), [window], pollMs);
   const summary = useAsync(() => stats.routes(60), [], pollMs);
   const data = series.data;

@@ -3,6 +3,7 @@ import { AGENT_KEY, join, stats, student, type AnswerResult, type Enigma, type J
 import { Loading, ProblemView, Stars, useAsync } from '../../components/ui';
 import { useTitle } from '../../lib/router';
 import { LiveMetrics } from './LiveMetrics';
+import { Signals } from './Signals';
 
 
 export function StudentPage() {
@@ -18,6 +19,7 @@ export function StudentPage() {
       <h1>Student</h1>
       {agentCode ? <Agenda agentCode={agentCode} onLeave={() => signIn(null)} /> : <JoinForm onJoined={(a) => signIn(a.agentCode)} />}
       <LiveMetrics />
+      <Signals />
     </div>
   );
 }

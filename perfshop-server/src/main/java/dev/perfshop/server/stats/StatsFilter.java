@@ -14,12 +14,17 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Times every shop API request and records it under its route template ({@code GET
  * /api/products/{id}}, never the raw URI, so cardinality stays bounded). Admin, stats and licence
- * routes are not shop traffic and are left out. It wraps everything after the request id, so the
- * time includes the licence gate and any injected chaos — what a client really waits.
+ * routes are not shop traffic and are left out, and so are the student page's own calls (its
+ * polling of {@code /api/student/**} and {@code /api/stats/**}, and the 401 of {@code /api/auth/me}
+ * that asks "am I signed in?"): thirty students polling would otherwise be the busiest route. It
+ * wraps everything after the request id, so the time includes the licence gate and any injected
+ * chaos — what a client really waits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class StatsFilter extends OncePerRequestFilter {
+
+  private static final String ME = "/api/auth/me";
 
   private final RouteStats stats;
 
@@ -33,6 +38,7 @@ class StatsFilter extends OncePerRequestFilter {
     return !uri.startsWith("/api/")
         || uri.startsWith("/api/admin/")
         || uri.startsWith("/api/stats")
+        || uri.startsWith("/api/student/")
         || uri.startsWith("/api/license/");
   }
 
@@ -46,9 +52,11 @@ class StatsFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       status = response.getStatus();
     } finally {
-      Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-      String route = request.getMethod() + " " + (pattern == null ? "(unmatched)" : pattern);
-      stats.record(route, System.nanoTime() - start, status);
+      if (status != 401 || !ME.equals(request.getRequestURI())) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String route = request.getMethod() + " " + (pattern == null ? "(unmatched)" : pattern);
+        stats.record(route, System.nanoTime() - start, status);
+      }
     }
   }
 }

@@ -1,0 +1,116 @@
+package dev.perfshop.server.signals;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.springframework.aop.Advisor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+
+@Configuration(proxyBeanMethods = false)
+class SignalsConfig {
+
+  /**
+   * Observes every SQL statement. Not {@code Ordered} on purpose: it wraps the DataSource after the
+   * other wrappers, so a statement's time includes whatever the connection does before it reaches
+   * the database (a test checks it is the outermost).
+   */
+  @Bean
+  static BeanPostProcessor observedDataSource(ObjectProvider<ObservationRegistry> registry) {
+    SqlObservations observations =
+        new SqlObservations(() -> registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        if (bean instanceof DataSource ds && !(bean instanceof ObservedDataSource)) {
+          return new ObservedDataSource(ds, observations);
+        }
+        return bean;
+      }
+    };
+  }
+
+  @Bean
+  static TraceStore traceStore() {
+    return new TraceStore();
+  }
+
+  /** Traces are recorded while someone looked at them in the last five minutes. */
+  @Bean
+  static TraceRecorder traceRecorder(TraceStore store) {
+    return new TraceRecorder(store, new Watchers(5, TimeUnit.MINUTES));
+  }
+
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static Advisor methodSpans(TraceRecorder recorder) {
+    return MethodSpans.advisor(recorder);
+  }
+
+  @Bean(destroyMethod = "close")
+  Profiler profiler() {
+    return new Profiler();
+  }
+
+  @Bean
+  HeapFloorMeters heapFloorMeters() {
+    return new HeapFloorMeters();
+  }
+
+  @Bean
+  MetricsHistory metricsHistory(MeterRegistry registry, Clock clock) {
+    return new MetricsHistory(registry, clock);
+  }
+
+  /** Samples the registry every five seconds on one daemon thread, from start to shutdown. */
+  @Bean
+  SmartLifecycle metricsSampler(MetricsHistory history) {
+    return new SmartLifecycle() {
+      private ScheduledExecutorService executor;
+
+      @Override
+      public synchronized void start() {
+        executor =
+            Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "metrics-history");
+                  t.setDaemon(true);
+                  return t;
+                });
+        executor.scheduleAtFixedRate(
+            () -> {
+              try {
+                history.sample();
+              } catch (RuntimeException e) {
+                // A meter that cannot be read now is read again in five seconds.
+              }
+            },
+            0,
+            MetricsHistory.STEP_SECONDS,
+            TimeUnit.SECONDS);
+      }
+
+      @Override
+      public synchronized void stop() {
+        if (executor != null) {
+          executor.shutdownNow();
+          executor = null;
+        }
+      }
+
+      @Override
+      public synchronized boolean isRunning() {
+        return executor != null;
+      }
+    };
+  }
+}
