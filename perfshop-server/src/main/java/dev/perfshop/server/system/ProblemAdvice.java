@@ -84,6 +84,26 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return render(body, headers, request);
   }
 
+  /** A Content-Type whose charset Java does not know (Spring reads it before any handler). */
+  @ExceptionHandler({
+    java.nio.charset.UnsupportedCharsetException.class,
+    java.nio.charset.IllegalCharsetNameException.class
+  })
+  ResponseEntity<Object> unknownCharset(IllegalArgumentException e, WebRequest request) {
+    return api(notUtf8Charset(null), request);
+  }
+
+  /** Request bodies are UTF-8 only. */
+  public static ApiException notUtf8Charset(String charset) {
+    String given =
+        charset == null || !charset.matches("[A-Za-z0-9._:-]{1,40}")
+            ? "this charset"
+            : "charset=" + charset;
+    return new ApiException(
+        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        "request bodies must be UTF-8; " + given + " is refused");
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
     ProblemDetail body =

@@ -1,5 +1,6 @@
 package dev.perfshop.server.system;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sendError}) is answered with a problem detail, the request's id and the security headers, like
  * every other error.
  */
+@Hidden // not part of the API contract
 @RestController
 class ProblemErrorController implements ErrorController {
 

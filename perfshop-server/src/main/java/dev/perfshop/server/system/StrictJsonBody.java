@@ -42,12 +42,9 @@ class StrictJsonBody extends RequestBodyAdviceAdapter {
       Class<? extends HttpMessageConverter<?>> converterType)
       throws IOException {
     MediaType type = input.getHeaders().getContentType();
-    if (type != null
-        && type.getCharset() != null
-        && !type.getCharset().equals(StandardCharsets.UTF_8)) {
-      throw new ApiException(
-          ProblemType.UNSUPPORTED_MEDIA_TYPE,
-          "JSON bodies must be UTF-8; charset=" + type.getParameter("charset") + " is refused");
+    String charset = type == null ? null : type.getParameter("charset");
+    if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("utf-8")) {
+      throw ProblemAdvice.notUtf8Charset(charset);
     }
     byte[] body = input.getBody().readAllBytes();
     String why = notUtf8(body);

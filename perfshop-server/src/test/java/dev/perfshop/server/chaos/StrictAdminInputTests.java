@@ -59,6 +59,9 @@ class StrictAdminInputTests {
     assertThat(refused(put("application/json", new byte[] {'{', '"', 'l', (byte) 0xc0, '"', '}'})))
         .containsEntry("status", 400);
     assertThat(refused(put("application/json; charset=utf-16", json))).containsEntry("status", 415);
+    assertThat(refused(put("application/json; charset=no-such-charset", json)))
+        .as("a charset Java does not know is a client mistake, not a 500")
+        .containsEntry("status", 415);
   }
 
   @Test
