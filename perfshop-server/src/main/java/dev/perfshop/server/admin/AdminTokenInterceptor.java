@@ -23,9 +23,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * loopback address with the right token goes through, whatever the failure limiter says; a client
  * with too many recent failures of its own gets 429 with {@code Retry-After}; a token in the query
  * string is refused (400); then the {@code X-Admin-Token} header must match (401). Failures are
- * logged with the client, method and path, never with the token. Scrapers that can only send
- * {@code Authorization} (Prometheus's {@code authorization} block) may send {@code Authorization:
- * Bearer <token>} instead of the header; {@code X-Admin-Token} wins when both are present.
+ * logged with the client, method and path, never with the token. Scrapers that can only send {@code
+ * Authorization} (Prometheus's {@code authorization} block) may send {@code Authorization: Bearer
+ * <token>} instead of the header; {@code X-Admin-Token} wins when both are present.
  */
 final class AdminTokenInterceptor implements HandlerInterceptor {
 

@@ -54,17 +54,17 @@ public class Dumps {
       }
       List<String> frames = new ArrayList<>();
       for (StackTraceElement e : info.getStackTrace()) {
-        frames.add(e.toString());
+        frames.add(Disguise.text(e.toString()));
       }
       LockInfo lock = info.getLockInfo();
       out.add(
           new ThreadEntry(
-              info.getThreadName(),
+              Disguise.thread(info.getThreadName()),
               info.getThreadId(),
               info.getThreadState().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
               info.isDaemon(),
-              lock == null ? null : lock.toString(),
-              info.getLockOwnerName(),
+              lock == null ? null : Disguise.text(lock.toString()),
+              Disguise.thread(info.getLockOwnerName()),
               frames));
     }
     long[] deadlocked = mx.findDeadlockedThreads();
@@ -106,7 +106,9 @@ public class Dumps {
         instances += n;
         bytes += b;
         if (rows.size() < MAX_CLASSES) {
-          rows.add(new ClassEntry(Integer.parseInt(m.group(1)), readable(m.group(4)), n, b));
+          rows.add(
+              new ClassEntry(
+                  Integer.parseInt(m.group(1)), Disguise.type(readable(m.group(4))), n, b));
         }
       }
     }

@@ -37,8 +37,9 @@ public class LogTail extends AppenderBase<ILoggingEvent> {
     if (logger != null && logger.toLowerCase(Locale.ROOT).contains("chaos")) {
       return;
     }
-    String message = redactor.redact(cap(event.getFormattedMessage()));
-    String error = event.getThrowableProxy() == null ? null : redactor.redact(error(event));
+    String message = Disguise.text(redactor.redact(cap(event.getFormattedMessage())));
+    String error =
+        event.getThrowableProxy() == null ? null : Disguise.text(redactor.redact(error(event)));
     String requestId = event.getMDCPropertyMap().get("request_id");
     synchronized (this) {
       LogLine line =
@@ -47,7 +48,7 @@ public class LogTail extends AppenderBase<ILoggingEvent> {
               event.getTimeStamp(),
               event.getLevel().toString(),
               logger,
-              event.getThreadName(),
+              Disguise.thread(event.getThreadName()),
               message,
               requestId,
               error);

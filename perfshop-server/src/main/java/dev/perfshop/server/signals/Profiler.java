@@ -109,11 +109,11 @@ public class Profiler implements AutoCloseable {
     for (int i = Math.min(frames.size(), MAX_DEPTH) - 1; i >= 0; i--) {
       RecordedFrame f = frames.get(i);
       if (f.isJavaFrame() && f.getMethod() != null) {
-        names.add(f.getMethod().getType().getName() + "." + f.getMethod().getName());
+        names.add(Disguise.frame(f.getMethod().getType().getName(), f.getMethod().getName()));
       }
     }
     if (leaf != null) {
-      names.add(leaf);
+      names.add(Disguise.type(leaf));
     }
     long index = event.getStartTime().getEpochSecond() / BUCKET_SECONDS;
     synchronized (data) {
