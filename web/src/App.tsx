@@ -38,7 +38,11 @@ export function App() {
   else if (area === 'shop' && !sub) page = <Catalogue route={route} />;
   else if (area === 'student' && sub === 'metrics') page = <LiveMetrics standalone />;
   else if (area === 'student' && !sub) page = <StudentPage />;
-  else if (area === 'instructor') page = <InstructorPage />;
+  else if (area === 'instructor' && !sub) page = <InstructorPage />;
+  else if (area === 'instructor' && sub === 'class' && (!arg || /^\d+$/.test(arg)))
+    page = <InstructorPage view="class" sessionId={arg ? Number(arg) : undefined} />;
+  else if (area === 'instructor' && (sub === 'projector' || sub === 'report') && arg && /^\d+$/.test(arg))
+    page = <InstructorPage view={sub} sessionId={Number(arg)} />;
   else if (area === 'admin') page = <AdminPage />;
   else
     page = (
