@@ -226,7 +226,7 @@ function FinalState({ me, board, agentCode, leave }: { me?: Me; board?: Rank[]; 
   return (
     <div className="stack">
       <section className="card final-state" aria-labelledby="final-title" data-testid="final-state">
-        <h2 id="final-title">{me ? `Well done, ${me.nickname}!` : 'This class session has ended'}</h2>
+        <h2 id="final-title">{me ? `The class is over, ${me.nickname}` : 'This class session has ended'}</h2>
         {me ? (
           <>
             <p>
@@ -251,6 +251,7 @@ function FinalState({ me, board, agentCode, leave }: { me?: Me; board?: Rank[]; 
       {board && board.length > 0 ? (
         <section aria-labelledby="final-board-title">
           <h2 id="final-board-title">Final scoreboard</h2>
+          {me?.scoreboardFrozen ? <p className="small muted">As your instructor froze it near the end of the class.</p> : null}
           <ol className="plain leaderboard" data-testid="final-board">
             {board.map((r) => (
               <li key={r.nickname} aria-current={me && r.nickname === me.nickname ? 'true' : undefined}>
