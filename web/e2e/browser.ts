@@ -114,3 +114,35 @@ export function pending(feature: string): void {
   }
   console.error(`\n*** SKIPPED (feature not on this build): ${feature} ***\n`);
 }
+
+/**
+ * At a phone's width (390 px) the page itself never scrolls sideways: wide tables scroll in their
+ * own box. Returns the elements that stick out of the viewport (empty when the page fits).
+ */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  const before = page.viewportSize();
+  await page.setViewportSize(VIEWPORTS.phone);
+  await page.waitForTimeout(200);
+  const offenders = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 1 && r.width > 0) {
+        let inScroller = false;
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const o = getComputedStyle(p).overflowX;
+          if (o === 'auto' || o === 'scroll' || o === 'hidden') {
+            inScroller = true;
+            break;
+          }
+        }
+        if (!inScroller) out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${String(el.className)} right=${Math.round(r.right)}`);
+      }
+    }
+    return out.length ? out.slice(0, 10) : [`page scrollWidth ${document.documentElement.scrollWidth} > ${width}`];
+  });
+  if (before) await page.setViewportSize(before);
+  return offenders;
+}

@@ -1,6 +1,6 @@
 /** Every page renders without console errors (CSP included), passes axe, and is photographed. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromiumPresent, launch, screenshots, seriousA11yViolations, watchConsole, type Session } from './browser';
+import { chromiumPresent, horizontalOverflow, launch, screenshots, seriousA11yViolations, watchConsole, type Session } from './browser';
 
 const baseUrl = inject('baseUrl');
 const adminToken = inject('adminToken');
@@ -26,6 +26,7 @@ describe.skipIf(!chromiumPresent)('pages', () => {
     { name: 'student-metrics', path: '/student/metrics', ready: '[data-testid=route-table]' },
     { name: 'instructor-signin', path: '/instructor', ready: '#admin-token' },
     { name: 'instructor-console', path: '/instructor', ready: '#catalog-title', admin: true },
+    { name: 'instructor-class', path: '/instructor/class', ready: '#console-title', admin: true },
     { name: 'admin-signin', path: '/admin', ready: '#admin-token' },
     { name: 'admin', path: '/admin', ready: '#sessions-title', admin: true },
     { name: 'not-found', path: '/shop/nowhere/at/all', ready: 'h1' },
@@ -45,6 +46,7 @@ describe.skipIf(!chromiumPresent)('pages', () => {
       await page.waitForSelector(p.ready, { timeout: 15000 });
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await screenshots(page, p.name);
+      expect(await horizontalOverflow(page), 'no sideways page scroll at 390 px').toEqual([]);
       const violations = await seriousA11yViolations(page);
       expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
       // Only failed API calls of features not on this build may log errors (404/402 answers).

@@ -110,9 +110,10 @@ describe.skipIf(!chromiumPresent)('student journey', () => {
     await board.goto(`${baseUrl}/admin`);
     await board.close();
     await adminPage.click('a[href="/instructor"]');
-    await adminPage.waitForSelector('#board-session');
-    await adminPage.selectOption('#board-session', String(id));
-    await adminPage.waitForSelector('th:has-text("agent-ada")');
+    await adminPage.click('a[href="/instructor/class"]');
+    await adminPage.waitForSelector('#console-session');
+    await adminPage.selectOption('#console-session', String(id));
+    await adminPage.waitForSelector('[data-testid=grid-row-agent-ada]');
     await screenshots(adminPage, 'instructor-session-board');
     await studentContext.close();
     await adminPage.close();

@@ -44,7 +44,11 @@ export function App() {
       </div>
     );
   else if (area === 'student' && !sub) page = <StudentPage />;
-  else if (area === 'instructor') page = <InstructorPage />;
+  else if (area === 'instructor' && !sub) page = <InstructorPage />;
+  else if (area === 'instructor' && sub === 'class' && (!arg || /^\d+$/.test(arg)))
+    page = <InstructorPage view="class" sessionId={arg ? Number(arg) : undefined} />;
+  else if (area === 'instructor' && (sub === 'projector' || sub === 'report') && arg && /^\d+$/.test(arg))
+    page = <InstructorPage view={sub} sessionId={Number(arg)} />;
   else if (area === 'admin') page = <AdminPage />;
   else
     page = (

@@ -3,7 +3,7 @@
  * features still being built on other branches (cart/orders/auth, licence, pedagogy) are marked
  * "assumed" and are the only places to adjust when those land.
  */
-import { HttpClient } from './http';
+import { ApiError, HttpClient, toProblem } from './http';
 
 /** Where the student page keeps the agent code (restores progress; names the agent to chaos scopes). */
 export const AGENT_KEY = 'perfshop.agentCode';
@@ -364,6 +364,64 @@ export interface ClassSession {
   createdAt: string;
   students: number;
   enigmas: number;
+  /** the broadcast message every student sees */
+  message?: string | null;
+  messageAt?: string | null;
+  /** set while the students' scoreboard is frozen (closing the class freezes it) */
+  frozenAt?: string | null;
+}
+export interface RosterEntry {
+  id: number;
+  nickname: string;
+  agentCode: string;
+  joinedAt: string;
+  lastSeenAt: string;
+  stars: number;
+  solved: number;
+}
+export interface AdminEnigma {
+  key: string;
+  scenarioId?: string | null;
+  question: string;
+  type: string;
+  hints: string[];
+  hintsReleased: number;
+  maxStars: number;
+  open: boolean;
+  ready: boolean;
+  solvedBy: number;
+}
+export interface Spread {
+  detected: number;
+  students: number;
+  medianSeconds?: number | null;
+  minSeconds?: number | null;
+  maxSeconds?: number | null;
+  p25Seconds?: number | null;
+  p75Seconds?: number | null;
+}
+/** Time to detect one anomaly of a run (see docs/pedagogy.md). */
+export interface Detection {
+  anomaly: string;
+  scenarioId?: string | null;
+  startedAt: string;
+  endedAt?: string | null;
+  enigmas: string[];
+  students: { id: number; nickname: string; detectedAt?: string | null; seconds?: number | null }[];
+  spread: Spread;
+}
+export interface Incident {
+  at: string;
+  kind: string;
+  detail: string;
+}
+export interface Report {
+  session: ClassSession;
+  timeline: Incident[];
+  leaderboard: Rank[];
+  detections: Detection[];
+  enigmas: SessionProgress['enigmas'];
+  generatedAt: string;
 }
 export interface ProgressCell {
   solved: boolean;
@@ -393,9 +451,24 @@ export interface Rank {
 }
 export interface SessionProgress {
   session: ClassSession;
-  enigmas: { key: string; question: string; type: string; maxStars: number; open: boolean; ready: boolean; solvedBy: number }[];
+  enigmas: {
+    key: string;
+    question: string;
+    type: string;
+    maxStars: number;
+    open: boolean;
+    ready: boolean;
+    solvedBy: number;
+    scenarioId?: string | null;
+    hintsTotal: number;
+    hintsReleased: number;
+  }[];
   students: StudentProgress[];
+  /** live standings (the instructor's truth) */
   leaderboard: Rank[];
+  /** what students and the projector see: frozen at session.frozenAt */
+  scoreboard: Rank[];
+  detections: Detection[];
   generatedAt: string;
 }
 
@@ -424,6 +497,25 @@ export function admin(token: string) {
     createSession: (name: string, level: Level) => send<ClassSession>('POST', '/api/admin/sessions', { name, level }),
     setStudentPage: (id: number, open: boolean) => send<ClassSession>('POST', `/api/admin/sessions/${id}/${open ? 'open' : 'close'}`),
     progress: (id: number) => get<SessionProgress>(`/api/admin/sessions/${id}/progress`),
+    /** The live progress stream: needs the admin header, hence a streaming fetch (lib/sse.ts). */
+    progressStream: (id: number) => ({ url: `/api/admin/sessions/${id}/progress/stream`, headers: { 'X-Admin-Token': token } }),
+    roster: (id: number) => get<RosterEntry[]>(`/api/admin/sessions/${id}/students`),
+    rename: (id: number, student: number, nickname: string) => send<RosterEntry>('PATCH', `/api/admin/sessions/${id}/students/${student}`, { nickname }),
+    resetStudent: (id: number, student: number) => send<RosterEntry>('POST', `/api/admin/sessions/${id}/students/${student}/reset`),
+    removeStudent: (id: number, student: number) => send<void>('DELETE', `/api/admin/sessions/${id}/students/${student}`),
+    enigmas: (id: number) => get<AdminEnigma[]>(`/api/admin/sessions/${id}/enigmas`),
+    releaseHint: (id: number, key: string) => send<AdminEnigma>('POST', `/api/admin/sessions/${id}/enigmas/${enc(key)}/hints/release`),
+    broadcast: (id: number, message: string) => send<ClassSession>('POST', `/api/admin/sessions/${id}/message`, { message }),
+    freeze: (id: number, frozen: boolean) => send<ClassSession>('POST', `/api/admin/sessions/${id}/scoreboard/${frozen ? 'freeze' : 'thaw'}`),
+    report: (id: number) => get<Report>(`/api/admin/sessions/${id}/report`),
+    /** A download needs the header too: fetched as a blob the page then saves. */
+    download: async (path: string): Promise<Blob> => {
+      const r = await fetch(path, { headers: { 'X-Admin-Token': token } });
+      if (!r.ok) {
+        throw new ApiError(toProblem(r.status, r.statusText, await r.text(), r.headers.get('Content-Type')));
+      }
+      return r.blob();
+    },
     addEnigma: (id: number, spec: EnigmaSpec) => send<unknown>('POST', `/api/admin/sessions/${id}/enigmas`, spec),
   };
 }
@@ -450,6 +542,13 @@ export interface Me {
   solved: number;
   enigmas: number;
   maxStars: number;
+  /** closed: the class is over; the page shows the final state */
+  studentPage?: 'open' | 'closed';
+  rank?: number | null;
+  students?: number;
+  message?: string | null;
+  messageAt?: string | null;
+  scoreboardFrozen?: boolean;
 }
 export type AnswerKind = 'choice' | 'number' | 'text' | 'route' | 'bound';
 export interface Enigma {

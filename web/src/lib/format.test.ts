@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMillis, formatMoney, formatPercent, formatRemaining, remainingSeconds } from './format';
+import { formatMillis, formatMoney, formatPercent, formatRemaining, formatSeconds, remainingSeconds } from './format';
 
 describe('formatMoney', () => {
   it('shows amounts with two decimals and the currency', () => {
@@ -48,5 +48,16 @@ describe('durations and rates', () => {
     expect(remainingSeconds(900, fetchedAt, fetchedAt + 901_000)).toBe(0);
     expect(remainingSeconds(900, fetchedAt, fetchedAt - 60_000)).toBe(900);
     expect(remainingSeconds(Number.NaN, fetchedAt, fetchedAt)).toBe(0);
+  });
+});
+
+describe('formatSeconds', () => {
+  it('says a time to detect the way people read it', () => {
+    expect(formatSeconds(4.25)).toBe('4.3 s');
+    expect(formatSeconds(42.4)).toBe('42 s');
+    expect(formatSeconds(185)).toBe('3 min 05 s');
+    expect(formatSeconds(3720)).toBe('1 h 02 min');
+    expect(formatSeconds(null)).toBe('—');
+    expect(formatSeconds(-1)).toBe('—');
   });
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type AdminApi, type Level } from '../../api/client';
 import { AdminGate, useAdmin } from '../../components/AdminGate';
-import { ProblemView, useAsync } from '../../components/ui';
+import { Link, ProblemView, useAsync } from '../../components/ui';
 import { useTitle } from '../../lib/router';
 import { adminToken, licenceProblem } from '../../state';
 
@@ -215,10 +215,11 @@ function SessionsPanel({ api }: { api: AdminApi }) {
       {sessions.data && sessions.data.length === 0 ? <p className="muted">No session yet.</p> : null}
       {sessions.data && sessions.data.length > 0 ? (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Class sessions table">
-          <table data-testid="sessions-table">
+          <table data-testid="sessions-table" className="reflow">
             <thead>
               <tr>
                 <th scope="col">Session</th>
+                <th scope="col">Id</th>
                 <th scope="col">Level</th>
                 <th scope="col">Join code</th>
                 <th scope="col">Students</th>
@@ -229,14 +230,19 @@ function SessionsPanel({ api }: { api: AdminApi }) {
             <tbody>
               {sessions.data.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
-                  <td>{s.level}</td>
-                  <td>
+                  <th scope="row">
+                    <Link to={`/instructor/class/${s.id}`}>{s.name}</Link>
+                  </th>
+                  <td data-label="Id (scenario run --session)">
+                    <code data-testid="session-id">{s.id}</code>
+                  </td>
+                  <td data-label="Level">{s.level}</td>
+                  <td data-label="Join code">
                     <code data-testid="join-code">{s.joinCode}</code>
                   </td>
-                  <td>{s.students}</td>
-                  <td>{s.enigmas}</td>
-                  <td>
+                  <td data-label="Students">{s.students}</td>
+                  <td data-label="Enigmas">{s.enigmas}</td>
+                  <td data-label="Student page">
                     <span className={`badge ${s.studentPage === 'open' ? 'on' : ''}`}>{s.studentPage}</span>{' '}
                     <button type="button" className={s.studentPage === 'open' ? 'secondary' : ''} onClick={() => act(() => api.setStudentPage(s.id, s.studentPage !== 'open'))}>
                       {s.studentPage === 'open' ? 'Close' : 'Open'}

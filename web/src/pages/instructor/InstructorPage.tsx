@@ -3,22 +3,64 @@ import type { AdminApi, ChaosType } from '../../api/client';
 import { AdminGate, useAdmin } from '../../components/AdminGate';
 import { Loading, ProblemView, useAsync } from '../../components/ui';
 import { formatRemaining, remainingSeconds } from '../../lib/format';
+import { useAdminToken } from '../../state';
+import { Link } from '../../components/ui';
 import { useTitle } from '../../lib/router';
-import { SessionBoard } from './SessionBoard';
+import { ClassConsole } from './ClassConsole';
+import { Debrief } from './Debrief';
+import { Projector } from './Projector';
 
 const FAMILIES = ['performance', 'functional', 'business', 'security', 'scripting', 'infrastructure'];
 const TTLS = ['5m', '15m', '30m', '1h', '2h'];
 
-export function InstructorPage() {
-  useTitle('Instructor');
+const VIEWS = [
+  { to: '/instructor', view: 'chaos', label: 'Chaos' },
+  { to: '/instructor/class', view: 'class', label: 'Class console' },
+];
+
+/**
+ * The instructor's area: the chaos console (/instructor), the class console (/instructor/class[/id]),
+ * the projector view (/instructor/projector/id) and the debrief (/instructor/report/id).
+ */
+export function InstructorPage({ view = 'chaos', sessionId }: { view?: string; sessionId?: number }) {
+  const titles: Record<string, string> = { chaos: 'Instructor', class: 'Class console', projector: 'Projector', report: 'Debrief' };
+  useTitle(titles[view] ?? 'Instructor');
+  const token = useAdminToken();
+  if (view === 'projector' && sessionId !== undefined && token) {
+    return <ProjectorView sessionId={sessionId} />;
+  }
   return (
     <div className="stack">
-      <h1>Instructor console</h1>
-      <AdminGate purpose="The chaos console needs the lab's admin token.">
-        <Console />
+      <h1>{view === 'class' ? 'Class console' : view === 'report' ? 'Debrief' : view === 'projector' ? 'Projector' : 'Instructor console'}</h1>
+      <nav aria-label="Instructor views" className="tabs">
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v.view}>
+              <Link to={v.to} aria-current={v.view === view ? 'page' : undefined}>
+                {v.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <AdminGate purpose="The instructor's consoles need the lab's admin token.">
+        <View view={view} sessionId={sessionId} />
       </AdminGate>
     </div>
   );
+}
+
+function View({ view, sessionId }: { view: string; sessionId?: number }) {
+  const api = useAdmin() as AdminApi;
+  if (view === 'class') return <ClassConsole api={api} sessionId={sessionId} />;
+  if (view === 'report' && sessionId !== undefined) return <Debrief api={api} sessionId={sessionId} />;
+  if (view === 'projector' && sessionId !== undefined) return <Projector api={api} sessionId={sessionId} />;
+  return <Console />;
+}
+
+function ProjectorView({ sessionId }: { sessionId: number }) {
+  const api = useAdmin() as AdminApi;
+  return <Projector api={api} sessionId={sessionId} />;
 }
 
 function Console() {
@@ -57,7 +99,7 @@ function Console() {
         ) : null}
         {active.length > 0 ? (
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Active anomalies table">
-            <table data-testid="active-table">
+            <table data-testid="active-table" className="reflow">
               <thead>
                 <tr>
                   <th scope="col">Type</th>
@@ -77,11 +119,11 @@ function Console() {
                     <th scope="row">
                       {a.type} <span className="muted small">({a.family})</span>
                     </th>
-                    <td>{a.level}</td>
-                    <td>{a.routes?.length ? a.routes.map((r) => <code key={r}>{r} </code>) : 'all routes'}</td>
-                    <td>{a.scope?.kind === 'all' || !a.scope ? 'everyone' : `${a.scope.kind} ${a.scope.id ?? ''}`}</td>
-                    <td>{a.scenarioId ? <code>{a.scenarioId}</code> : <span className="muted">by hand</span>}</td>
-                    <td>
+                    <td data-label="Level">{a.level}</td>
+                    <td data-label="Routes">{a.routes?.length ? a.routes.map((r) => <code key={r}>{r} </code>) : 'all routes'}</td>
+                    <td data-label="Scope">{a.scope?.kind === 'all' || !a.scope ? 'everyone' : `${a.scope.kind} ${a.scope.id ?? ''}`}</td>
+                    <td data-label="Scenario">{a.scenarioId ? <code>{a.scenarioId}</code> : <span className="muted">by hand</span>}</td>
+                    <td data-label="Remaining">
                       <time dateTime={a.expiresAt}>{formatRemaining(remainingSeconds(a.remainingSeconds, status.at ?? now, now))}</time>
                     </td>
                     <td>
@@ -119,7 +161,12 @@ function Console() {
         ))}
       </section>
 
-      <SessionBoard api={api} />
+      <section aria-labelledby="class-link-title" className="card">
+        <h2 id="class-link-title">Class sessions</h2>
+        <p>
+          Follow a class live, release hints, message students and export grades in the <Link to="/instructor/class">class console</Link>.
+        </p>
+      </section>
 
       <section aria-labelledby="audit-title" className="card">
         <h2 id="audit-title">Recent changes</h2>

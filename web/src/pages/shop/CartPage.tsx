@@ -71,7 +71,7 @@ export function CartPage() {
       {cart && cart.items.length > 0 ? (
         <>
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Cart items">
-            <table>
+            <table className="reflow">
               <caption className="visually-hidden">Items in your cart</caption>
               <thead>
                 <tr>
@@ -90,8 +90,8 @@ export function CartPage() {
                     <td>
                       <Link to={`/shop/product/${l.productId}`}>{l.name}</Link>
                     </td>
-                    <td>{formatMoney(l.unitPrice, cart.currency)}</td>
-                    <td>
+                    <td data-label="Unit price">{formatMoney(l.unitPrice, cart.currency)}</td>
+                    <td data-label="Quantity">
                       <label className="visually-hidden" htmlFor={`qty-${l.productId}`}>
                         Quantity of {l.name}
                       </label>
@@ -109,7 +109,7 @@ export function CartPage() {
                         }}
                       />
                     </td>
-                    <td>{formatMoney(l.lineTotal, cart.currency)}</td>
+                    <td data-label="Line total">{formatMoney(l.lineTotal, cart.currency)}</td>
                     <td>
                       <button type="button" className="link-button" disabled={busy} onClick={() => change(() => cartApi.remove(l.productId))}>
                         Remove<span className="visually-hidden"> {l.name}</span>

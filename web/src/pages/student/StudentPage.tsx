@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { AGENT_KEY, join, stats, student, type AnswerResult, type Enigma, type Joined } from '../../api/client';
+import { useEffect, useState, type ReactNode } from 'react';
+import { AGENT_KEY, join, stats, student, type AnswerResult, type Enigma, type Joined, type Me, type Rank } from '../../api/client';
+import { ApiError } from '../../api/http';
 import { Loading, ProblemView, Stars, useAsync } from '../../components/ui';
-import { useTitle } from '../../lib/router';
+import { useRoute, useTitle } from '../../lib/router';
 import { LiveMetrics } from './LiveMetrics';
 import { Signals } from './Signals';
 
@@ -24,11 +25,17 @@ export function StudentPage() {
   );
 }
 
+/** A 403 whose reason says the class is over (or not open yet): not an error to shout about. */
+const pageClosed = (e: unknown) => e instanceof ApiError && e.problem.reason === 'student-page-closed';
+
 function JoinForm({ onJoined }: { onJoined: (a: Pick<Joined, 'agentCode'>) => void }) {
-  const [code, setCode] = useState('');
+  // the projector's QR code links to /student?code=XXXXXX
+  const route = useRoute();
+  const [code, setCode] = useState(() => (route.query.get('code') ?? '').slice(0, 32));
   const [nickname, setNickname] = useState('');
   const [restore, setRestore] = useState('');
   const [error, setError] = useState<unknown>();
+  const [restoreError, setRestoreError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   return (
     <div className="two-columns">
@@ -65,9 +72,22 @@ function JoinForm({ onJoined }: { onJoined: (a: Pick<Joined, 'agentCode'>) => vo
       <form
         className="card form"
         aria-labelledby="restore-title"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          if (restore.trim()) onJoined({ agentCode: restore.trim() });
+          const candidate = restore.trim();
+          if (!candidate) return;
+          setBusy(true);
+          setRestoreError(undefined);
+          try {
+            // the server checks the code (signed, not revoked) before this browser keeps it
+            await student(candidate).me();
+            onJoined({ agentCode: candidate });
+          } catch (err) {
+            if (pageClosed(err)) onJoined({ agentCode: candidate });
+            else setRestoreError(err);
+          } finally {
+            setBusy(false);
+          }
         }}
       >
         <h2 id="restore-title">Already joined?</h2>
@@ -76,7 +96,8 @@ function JoinForm({ onJoined }: { onJoined: (a: Pick<Joined, 'agentCode'>) => vo
           <label htmlFor="agent-code-input">Agent code</label>
           <input id="agent-code-input" autoComplete="off" maxLength={200} value={restore} onChange={(e) => setRestore(e.target.value)} />
         </div>
-        <button type="submit" className="secondary">
+        {restoreError ? <ProblemView error={restoreError} /> : null}
+        <button type="submit" className="secondary" disabled={busy}>
           Restore
         </button>
       </form>
@@ -87,8 +108,16 @@ function JoinForm({ onJoined }: { onJoined: (a: Pick<Joined, 'agentCode'>) => vo
 function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void }) {
   const api = student(agentCode);
   const me = useAsync(() => api.me(), [agentCode], 15000);
-  const enigmas = useAsync(() => api.enigmas(), [agentCode], 5000);
+  const closed = me.data?.studentPage === 'closed' || pageClosed(me.error);
+  const enigmas = useAsync(() => (closed ? Promise.resolve([] as Enigma[]) : api.enigmas()), [agentCode, closed], closed ? undefined : 5000);
   const board = useAsync(() => api.leaderboard(), [agentCode], 10000);
+  const [leaving, setLeaving] = useState(false);
+  // the class just ended: ask for the final state now rather than at the next poll
+  const endedNow = pageClosed(enigmas.error) && !closed;
+  useEffect(() => {
+    if (endedNow) me.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [endedNow]);
   const routes = useAsync(() => stats.routes(300).then((s) => s.routes.map((r) => r.route).sort()), [], 30000);
   const refresh = () => {
     enigmas.reload();
@@ -96,8 +125,36 @@ function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void
     me.reload();
   };
   const open = (enigmas.data ?? []).filter((e) => e.open);
+  const leave = (
+    <div className="row">
+      {leaving ? (
+        <div className="notice warn row" role="alertdialog" aria-labelledby="leave-question">
+          <span id="leave-question" className="grow-text">
+            Leave this session on this browser? Your progress stays on the server, but you need your agent code to get it back.
+          </span>
+          <button type="button" className="danger" onClick={onLeave}>
+            Yes, leave
+          </button>
+          <button type="button" className="secondary" onClick={() => setLeaving(false)}>
+            Stay
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setLeaving(true)}>
+          Leave this session
+        </button>
+      )}
+    </div>
+  );
+  if (closed) return <FinalState me={me.data} board={board.data} agentCode={agentCode} leave={leave} />;
   return (
     <div className="stack">
+      {me.data?.message ? (
+        <section className="card broadcast" aria-labelledby="message-title" data-testid="broadcast">
+          <h2 id="message-title">Message from your instructor</h2>
+          <p aria-live="polite">{me.data.message}</p>
+        </section>
+      ) : null}
       <section className="card agent" aria-labelledby="agent-title">
         <h2 id="agent-title">Agent {me.data?.nickname ?? ''}</h2>
         {me.data ? (
@@ -111,13 +168,11 @@ function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void
         </p>
         <p className="muted small">Write it down: it restores your progress on any browser.</p>
         {me.error ? <ProblemView error={me.error} onRetry={me.reload} /> : null}
-        <button type="button" className="secondary" onClick={onLeave}>
-          Leave this session
-        </button>
+        {leave}
       </section>
       <section aria-labelledby="enigmas-title">
         <h2 id="enigmas-title">Enigmas</h2>
-        {enigmas.error ? <ProblemView error={enigmas.error} onRetry={enigmas.reload} /> : null}
+        {enigmas.error && !pageClosed(enigmas.error) ? <ProblemView error={enigmas.error} onRetry={enigmas.reload} /> : null}
         {!enigmas.data && !enigmas.error ? <Loading /> : null}
         {enigmas.data && open.length === 0 ? <p className="muted">No enigma is open yet. Watch the shop!</p> : null}
         <ul className="enigma-list">
@@ -164,6 +219,50 @@ function Agenda({ agentCode, onLeave }: { agentCode: string; onLeave: () => void
           </div>
         ) : null}
       </section>
+    </div>
+  );
+}
+
+/** The class is over: who you were, your stars and rank, the final scoreboard. No error boxes. */
+function FinalState({ me, board, agentCode, leave }: { me?: Me; board?: Rank[]; agentCode: string; leave: ReactNode }) {
+  return (
+    <div className="stack">
+      <section className="card final-state" aria-labelledby="final-title" data-testid="final-state">
+        <h2 id="final-title">{me ? `The class is over, ${me.nickname}` : 'This class session has ended'}</h2>
+        {me ? (
+          <>
+            <p>
+              The class <strong>{me.session.name}</strong> ({me.session.level}) is over.
+            </p>
+            <p className="big-rank" data-testid="final-rank">
+              {me.rank ? `Rank ${me.rank} of ${me.students}` : 'Not ranked'}
+            </p>
+            <p>
+              <strong data-testid="final-stars">{me.stars}</strong> of {me.maxStars} stars · {me.solved} of {me.enigmas} enigmas solved
+            </p>
+            {me.message ? <p className="notice info">{me.message}</p> : null}
+          </>
+        ) : (
+          <p>Your instructor closed this session. Your progress is kept; ask them if you need it.</p>
+        )}
+        <p className="small muted">
+          Your agent code: <code className="agent-code">{agentCode}</code>
+        </p>
+        {leave}
+      </section>
+      {board && board.length > 0 ? (
+        <section aria-labelledby="final-board-title">
+          <h2 id="final-board-title">Final scoreboard</h2>
+          {me?.scoreboardFrozen ? <p className="small muted">As your instructor froze it near the end of the class.</p> : null}
+          <ol className="plain leaderboard" data-testid="final-board">
+            {board.map((r) => (
+              <li key={r.nickname} aria-current={me && r.nickname === me.nickname ? 'true' : undefined}>
+                <span className="rank">{r.rank}.</span> {r.nickname} — {r.stars} ★
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       ScenarioShowCommand.class,
       ScenarioValidateCommand.class,
       ScenarioRunCommand.class,
-      ScenarioReplayCommand.class
+      ScenarioReplayCommand.class,
+      ScenarioReportCommand.class
     })
 public final class ScenarioCommand extends Parent {}

@@ -5,8 +5,11 @@ import dev.perfshop.cli.ExitCodes;
 import dev.perfshop.cli.http.Json;
 import dev.perfshop.cli.output.OutputOptions;
 import dev.perfshop.cli.output.Table;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Command(
     name = "session",
-    description = "Create class sessions, open or close the student page, follow progress.")
+    description =
+        "Create class sessions, open or close the student page, follow progress, run the class.",
+    subcommands = {SessionStudentCommand.class})
 public final class SessionCommand extends Parent {
 
   static final String BASE = "/api/admin/sessions";
@@ -145,6 +150,136 @@ public final class SessionCommand extends Parent {
     return ExitCodes.OK;
   }
 
+  @Command(
+      name = "hint",
+      description = "Release an enigma's next hint to every student (free for all).")
+  int hint(
+      @Parameters(paramLabel = "ID") String id,
+      @Parameters(
+              paramLabel = "ENIGMA",
+              description = "The enigma key, e.g. cpu-hog.which-resource.")
+          String enigma,
+      @Mixin OutputOptions output) {
+    JsonNode e =
+        Server.client(spec)
+            .adminSend(
+                "POST",
+                BASE + "/" + segment(id) + "/enigmas/" + enigmaSegment(enigma) + "/hints/release",
+                null);
+    PrintWriter out = CliContext.of(spec).out();
+    if (!output.printedAsJson(out, e)) {
+      out.println(
+          "released hint "
+              + e.path("hintsReleased").asInt()
+              + " of "
+              + e.path("hints").size()
+              + " of "
+              + e.path("key").asString());
+      out.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  @Command(
+      name = "message",
+      description = "Show a message to every student of the session (\"\" clears it).")
+  int message(
+      @Parameters(paramLabel = "ID") String id,
+      @Parameters(paramLabel = "TEXT", description = "At most 500 characters.") String text,
+      @Mixin OutputOptions output) {
+    ObjectNode body = Json.object();
+    body.put("message", text);
+    JsonNode session =
+        Server.client(spec).adminSend("POST", BASE + "/" + segment(id) + "/message", bytes(body));
+    PrintWriter out = CliContext.of(spec).out();
+    if (!output.printedAsJson(out, session)) {
+      out.println(
+          session.path("message").isMissingNode() || session.path("message").isNull()
+              ? "message cleared"
+              : "students now see: " + session.path("message").asString());
+      out.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  @Command(
+      name = "freeze",
+      description = "Freeze the scoreboard students and the projector see (closing also does).")
+  int freeze(@Parameters(paramLabel = "ID") String id, @Mixin OutputOptions output) {
+    return print(
+        Server.client(spec)
+            .adminSend("POST", BASE + "/" + segment(id) + "/scoreboard/freeze", null),
+        output);
+  }
+
+  @Command(name = "thaw", description = "Show students the live scoreboard again.")
+  int thaw(@Parameters(paramLabel = "ID") String id, @Mixin OutputOptions output) {
+    return print(
+        Server.client(spec).adminSend("POST", BASE + "/" + segment(id) + "/scoreboard/thaw", null),
+        output);
+  }
+
+  @Command(
+      name = "export",
+      description =
+          "Grades: csv (one row per student, one column per enigma, a total; Moodle's gradebook"
+              + " CSV import), json (the whole progress) or ctfd (a CTFd challenge set).")
+  int export(
+      @Parameters(paramLabel = "ID") String id,
+      @Option(
+              names = {"-f", "--format"},
+              defaultValue = "csv",
+              paramLabel = "FORMAT",
+              description = "csv, json or ctfd (default: ${DEFAULT-VALUE}).")
+          String format,
+      @Option(
+              names = "--bom",
+              description = "Start the CSV with a UTF-8 byte-order mark (Excel on Windows).")
+          boolean bom,
+      @Option(
+              names = "--long",
+              description = "CSV with one line per student and enigma instead of the gradebook.")
+          boolean longLayout,
+      @Option(
+              names = "--file",
+              paramLabel = "FILE",
+              description = "Write to FILE instead of standard output.")
+          Path file) {
+    if (!format.matches("csv|json|ctfd")) {
+      throw dev.perfshop.cli.CliException.usage("--format must be csv, json or ctfd");
+    }
+    byte[] body =
+        Server.client(spec)
+            .adminDownload(
+                BASE
+                    + "/"
+                    + segment(id)
+                    + "/export?format="
+                    + format
+                    + (bom ? "&bom=true" : "")
+                    + (longLayout ? "&layout=long" : ""),
+                format.equals("csv") ? "text/csv" : "application/json");
+    return write(body, file, "export");
+  }
+
+  /** Writes a downloaded document to a file (saying so on stdout) or to standard output. */
+  int write(byte[] body, Path file, String what) {
+    PrintWriter out = CliContext.of(spec).out();
+    if (file == null) {
+      out.print(new String(body, StandardCharsets.UTF_8));
+    } else {
+      try {
+        Files.write(file, body);
+      } catch (IOException e) {
+        throw new dev.perfshop.cli.CliException(
+            ExitCodes.FAILURE, "cannot write " + file + ": " + e.getMessage(), e);
+      }
+      out.println("wrote " + what + " to " + file + " (" + body.length + " bytes)");
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
   private int print(JsonNode session, OutputOptions output) {
     PrintWriter out = CliContext.of(spec).out();
     if (!output.printedAsJson(out, session)) {
@@ -166,15 +301,23 @@ public final class SessionCommand extends Parent {
     return ExitCodes.OK;
   }
 
+  /** Enigma keys ({@code scenario.enigma}) are path segments too. */
+  static String enigmaSegment(String key) {
+    if (!key.matches("[A-Za-z0-9._-]{1,100}") || key.contains("..")) {
+      throw dev.perfshop.cli.CliException.usage("'" + key + "' is not an enigma key");
+    }
+    return key;
+  }
+
   /** Session ids are path segments: anything else is refused before a request is sent. */
-  private static String segment(String id) {
+  static String segment(String id) {
     if (!id.matches("[A-Za-z0-9-]{1,64}")) {
       throw dev.perfshop.cli.CliException.usage("'" + id + "' is not a session id");
     }
     return id;
   }
 
-  private static byte[] bytes(JsonNode node) {
+  static byte[] bytes(JsonNode node) {
     return Json.compact(node).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -90,12 +90,33 @@ public final class PerfShopClient {
     return send(true, method, path, jsonBody);
   }
 
+  /**
+   * GET on an admin route that answers a document (CSV, Markdown, HTML): its bytes as sent. Errors
+   * are problems, as for the JSON routes.
+   */
+  public byte[] adminDownload(String path, String accept) {
+    Exchange e = exchange(true, "GET", path, null, accept + ", application/problem+json");
+    int status = e.response().statusCode();
+    if (status >= 200 && status < 300) {
+      return e.response().body();
+    }
+    handle(e.response(), e.token());
+    throw new IllegalStateException("unreachable: handle() throws on an error status");
+  }
+
+  private record Exchange(HttpResponse<byte[]> response, Resolved<AdminToken> token) {}
+
   private JsonNode send(boolean admin, String method, String path, byte[] body) {
+    Exchange e = exchange(admin, method, path, body, JSON + ", application/problem+json");
+    return handle(e.response(), e.token());
+  }
+
+  private Exchange exchange(boolean admin, String method, String path, byte[] body, String accept) {
     URI uri = URI.create(base.value() + path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(requestTimeout)
-            .header("Accept", JSON + ", application/problem+json")
+            .header("Accept", accept)
             .header("User-Agent", "perfshop-cli");
     Resolved<AdminToken> adminToken = null;
     if (admin) {
@@ -126,7 +147,7 @@ public final class PerfShopClient {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.FAILURE, "interrupted", e);
     }
-    return handle(response, adminToken);
+    return new Exchange(response, adminToken);
   }
 
   private JsonNode handle(HttpResponse<byte[]> response, Resolved<AdminToken> adminToken) {

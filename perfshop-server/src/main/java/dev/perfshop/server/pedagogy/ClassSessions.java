@@ -112,8 +112,50 @@ public class ClassSessions {
     if (s.archived() && open) {
       throw new ApiException(ProblemType.CONFLICT, "session " + id + " is archived");
     }
+    Instant now = clock.instant();
     repository.setStudentPage(id, open);
-    events.publishEvent(ProgressEvent.of(id, "session", clock.instant()));
+    // the end of the class freezes the scoreboard; opening again thaws it
+    if (!open && s.frozenAt() == null) {
+      repository.setFrozen(id, now);
+    } else if (open && s.frozenAt() != null) {
+      repository.setFrozen(id, null);
+    }
+    repository.journal(id, now, "session", open ? "student page opened" : "student page closed");
+    events.publishEvent(ProgressEvent.of(id, "session", now));
+    return view(require(id));
+  }
+
+  /** Shows a message to every student of the session (blank clears it). */
+  @Transactional
+  public SessionView broadcast(long id, String message) {
+    SessionRow s = require(id);
+    if (s.archived()) {
+      throw new ApiException(ProblemType.CONFLICT, "session " + id + " is archived");
+    }
+    String clean = message == null ? "" : message.strip();
+    if (clean.length() > 500) {
+      throw new ApiException(ProblemType.VALIDATION, "message must have at most 500 characters");
+    }
+    Instant now = clock.instant();
+    repository.setMessage(id, clean.isEmpty() ? null : clean, clean.isEmpty() ? null : now);
+    repository.journal(id, now, "message", clean.isEmpty() ? "message cleared" : clean);
+    events.publishEvent(ProgressEvent.of(id, "message", now));
+    return view(require(id));
+  }
+
+  /** Freezes (or thaws) what students and the projector see of the scoreboard. */
+  @Transactional
+  public SessionView freeze(long id, boolean frozen) {
+    SessionRow s = require(id);
+    Instant now = clock.instant();
+    if (frozen && s.frozenAt() == null) {
+      repository.setFrozen(id, now);
+      repository.journal(id, now, "scoreboard", "scoreboard frozen");
+    } else if (!frozen && s.frozenAt() != null) {
+      repository.setFrozen(id, null);
+      repository.journal(id, now, "scoreboard", "scoreboard thawed");
+    }
+    events.publishEvent(ProgressEvent.of(id, "session", now));
     return view(require(id));
   }
 
@@ -202,7 +244,10 @@ public class ClassSessions {
                         e.maxStars(),
                         e.open(),
                         e.answer().ready(),
-                        solvedBy.getOrDefault(e.id(), 0)))
+                        solvedBy.getOrDefault(e.id(), 0),
+                        e.scenarioId(),
+                        e.hints().size(),
+                        e.hintsReleased()))
             .toList();
     List<StudentProgress> rows = new ArrayList<>();
     for (StudentRow st : students) {
@@ -235,7 +280,84 @@ public class ClassSessions {
               cells));
     }
     return new ProgressView(
-        view(session), enigmaViews, rows, leaderboard(students, byStudent), clock.instant());
+        view(session),
+        enigmaViews,
+        rows,
+        leaderboard(students, byStudent),
+        leaderboard(students, asOf(byStudent, session.frozenAt())),
+        detections(session, enigmas, students, byStudent),
+        clock.instant());
+  }
+
+  /** The debrief: incident timeline (chaos changes and class actions), standings, detections. */
+  @Transactional(readOnly = true)
+  public Views.Report report(long sessionId) {
+    ProgressView p = progress(sessionId);
+    SessionRow s = require(sessionId);
+    List<Views.Incident> timeline = new ArrayList<>();
+    for (Rows.ChaosRow c : chaosDuring(s)) {
+      timeline.add(
+          new Views.Incident(
+              c.at(),
+              "chaos",
+              c.action()
+                  + (c.type() == null ? "" : " " + c.type())
+                  + (c.level() == null || !"enable".equals(c.action()) ? "" : " level " + c.level())
+                  + (c.scenarioId() == null ? "" : " (scenario " + c.scenarioId() + ")")));
+    }
+    repository
+        .journal(sessionId)
+        .forEach(j -> timeline.add(new Views.Incident(j.at(), j.kind(), j.detail())));
+    Map<String, Instant> firstSolve = new LinkedHashMap<>();
+    Map<String, String> firstBy = new LinkedHashMap<>();
+    for (StudentProgress st : p.students()) {
+      st.enigmas()
+          .forEach(
+              (key, cell) -> {
+                if (cell.solvedAt() != null
+                    && (firstSolve.get(key) == null
+                        || cell.solvedAt().isBefore(firstSolve.get(key)))) {
+                  firstSolve.put(key, cell.solvedAt());
+                  firstBy.put(key, st.nickname());
+                }
+              });
+    }
+    firstSolve.forEach(
+        (key, at) ->
+            timeline.add(
+                new Views.Incident(at, "detection", key + " first solved by " + firstBy.get(key))));
+    timeline.sort(Comparator.comparing(Views.Incident::at));
+    return new Views.Report(
+        p.session(), timeline, p.leaderboard(), p.detections(), p.enigmas(), p.generatedAt());
+  }
+
+  private List<Rows.ChaosRow> chaosDuring(SessionRow s) {
+    Instant end = s.archivedAt() != null ? s.archivedAt() : clock.instant();
+    return repository.chaosChanges(s.createdAt(), end);
+  }
+
+  private List<Views.Detection> detections(
+      SessionRow s,
+      List<EnigmaRow> enigmas,
+      List<StudentRow> students,
+      Map<Long, List<ProgressRow>> byStudent) {
+    return DetectionTimes.of(chaosDuring(s), enigmas, students, byStudent);
+  }
+
+  /** The progress as it stood at an instant: later solves do not count yet (null: now). */
+  static Map<Long, List<ProgressRow>> asOf(Map<Long, List<ProgressRow>> progress, Instant at) {
+    if (at == null) {
+      return progress;
+    }
+    Map<Long, List<ProgressRow>> out = new LinkedHashMap<>();
+    progress.forEach(
+        (student, rows) ->
+            out.put(
+                student,
+                rows.stream()
+                    .filter(p -> p.solvedAt() == null || !p.solvedAt().isAfter(at))
+                    .toList()));
+    return out;
   }
 
   @Transactional(readOnly = true)
@@ -330,7 +452,10 @@ public class ClassSessions {
         s.createdAt(),
         s.archivedAt(),
         (int) repository.studentCount(s.id()),
-        (int) repository.enigmaCount(s.id()));
+        (int) repository.enigmaCount(s.id()),
+        s.message(),
+        s.messageAt(),
+        s.frozenAt());
   }
 
   private StudentRow requireStudent(long sessionId, long studentId) {
@@ -346,7 +471,7 @@ public class ClassSessions {
             sessionId, "student", studentId, nickname, null, null, null, clock.instant()));
   }
 
-  private Map<Long, List<ProgressRow>> progressByStudent(long sessionId) {
+  Map<Long, List<ProgressRow>> progressByStudent(long sessionId) {
     return repository.progressOfSession(sessionId).stream()
         .collect(Collectors.groupingBy(ProgressRow::studentId));
   }

@@ -190,6 +190,11 @@ public class EnigmaRegistry {
       throw new ApiException(ProblemType.CONFLICT, "every hint of " + key + " is already released");
     }
     repository.setHintsReleased(e.id(), e.hintsReleased() + 1);
+    repository.journal(
+        sessionId,
+        clock.instant(),
+        "hint",
+        "hint " + (e.hintsReleased() + 1) + " of " + key + " released to everyone");
     enigmaEvent(sessionId, key);
     return view(require(sessionId, key));
   }

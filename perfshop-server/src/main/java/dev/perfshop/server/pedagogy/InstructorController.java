@@ -37,12 +37,17 @@ class InstructorController {
   private final ClassSessions sessions;
   private final EnigmaRegistry enigmas;
   private final ProgressHub hub;
+  private final GradeExports grades;
 
-  InstructorController(ClassSessions sessions, EnigmaRegistry enigmas, ProgressHub hub) {
+  InstructorController(
+      ClassSessions sessions, EnigmaRegistry enigmas, ProgressHub hub, GradeExports grades) {
     this.sessions = sessions;
     this.enigmas = enigmas;
     this.hub = hub;
+    this.grades = grades;
   }
+
+  record Message(String message) {}
 
   record NewSession(String name, Level level) {}
 
@@ -77,6 +82,21 @@ class InstructorController {
   @PostMapping("/{id}/close")
   SessionView close(@PathVariable("id") long id) {
     return sessions.setStudentPage(id, false);
+  }
+
+  @PostMapping(path = "/{id}/message", consumes = MediaType.APPLICATION_JSON_VALUE)
+  SessionView message(@PathVariable("id") long id, @RequestBody Message body) {
+    return sessions.broadcast(id, body.message());
+  }
+
+  @PostMapping("/{id}/scoreboard/freeze")
+  SessionView freeze(@PathVariable("id") long id) {
+    return sessions.freeze(id, true);
+  }
+
+  @PostMapping("/{id}/scoreboard/thaw")
+  SessionView thaw(@PathVariable("id") long id) {
+    return sessions.freeze(id, false);
   }
 
   @PostMapping("/{id}/archive")
@@ -184,12 +204,36 @@ class InstructorController {
     return sessions.leaderboard(id);
   }
 
+  /** The debrief: JSON, or a Markdown or HTML document ({@code format=md|html}). */
+  @GetMapping(
+      path = "/{id}/report",
+      produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE})
+  ResponseEntity<?> report(
+      @PathVariable("id") long id,
+      @RequestParam(name = "format", defaultValue = "json") String format) {
+    Views.Report report = sessions.report(id);
+    return switch (format) {
+      case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+      case "md" ->
+          ResponseEntity.ok()
+              .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+              .body(ReportDocument.markdown(report));
+      case "html" ->
+          ResponseEntity.ok()
+              .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+              .body(ReportDocument.html(report));
+      default -> throw new ApiException(ProblemType.VALIDATION, "format must be json, md or html");
+    };
+  }
+
   @GetMapping(
       path = "/{id}/export",
       produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<?> export(
       @PathVariable("id") long id,
-      @RequestParam(name = "format", defaultValue = "json") String format) {
+      @RequestParam(name = "format", defaultValue = "json") String format,
+      @RequestParam(name = "layout", defaultValue = "gradebook") String layout,
+      @RequestParam(name = "bom", defaultValue = "false") boolean bom) {
     String base = "perfshop-session-" + id;
     return switch (format) {
       case "csv" ->
@@ -198,7 +242,21 @@ class InstructorController {
               .header(
                   HttpHeaders.CONTENT_DISPOSITION,
                   ContentDisposition.attachment().filename(base + ".csv").build().toString())
-              .body(sessions.exportCsv(id));
+              .body(
+                  switch (layout) {
+                    case "gradebook" -> grades.gradebookCsv(id, bom);
+                    case "long" -> (bom ? GradeExports.BOM : "") + sessions.exportCsv(id);
+                    default ->
+                        throw new ApiException(
+                            ProblemType.VALIDATION, "layout must be gradebook or long");
+                  });
+      case "ctfd" ->
+          ResponseEntity.ok()
+              .contentType(MediaType.APPLICATION_JSON)
+              .header(
+                  HttpHeaders.CONTENT_DISPOSITION,
+                  ContentDisposition.attachment().filename(base + "-ctfd.json").build().toString())
+              .body(grades.ctfd(id));
       case "json" ->
           ResponseEntity.ok()
               .contentType(MediaType.APPLICATION_JSON)
@@ -206,7 +264,7 @@ class InstructorController {
                   HttpHeaders.CONTENT_DISPOSITION,
                   ContentDisposition.attachment().filename(base + ".json").build().toString())
               .body(sessions.progress(id));
-      default -> throw new ApiException(ProblemType.VALIDATION, "format must be csv or json");
+      default -> throw new ApiException(ProblemType.VALIDATION, "format must be csv, json or ctfd");
     };
   }
 }

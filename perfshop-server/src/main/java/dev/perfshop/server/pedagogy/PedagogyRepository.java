@@ -124,7 +124,58 @@ class PedagogyRepository {
         rs.getBoolean("student_page_open"),
         rs.getBoolean("archived"),
         instant(rs, "created_at"),
-        instant(rs, "archived_at"));
+        instant(rs, "archived_at"),
+        rs.getString("message"),
+        instant(rs, "message_at"),
+        instant(rs, "frozen_at"));
+  }
+
+  void setMessage(long id, String message, Instant at) {
+    jdbc.sql("UPDATE class_sessions SET message = ?, message_at = ? WHERE id = ?")
+        .params(message, ts(at), id)
+        .update();
+  }
+
+  void setFrozen(long id, Instant frozenAt) {
+    jdbc.sql("UPDATE class_sessions SET frozen_at = ? WHERE id = ?")
+        .params(ts(frozenAt), id)
+        .update();
+  }
+
+  // --- journal (debrief timeline)
+
+  void journal(long sessionId, Instant at, String kind, String detail) {
+    jdbc.sql("INSERT INTO session_journal (session_id, at, kind, detail) VALUES (?, ?, ?, ?)")
+        .params(sessionId, ts(at), kind, detail.length() <= 500 ? detail : detail.substring(0, 500))
+        .update();
+  }
+
+  List<Rows.JournalRow> journal(long sessionId) {
+    return jdbc.sql(
+            "SELECT at, kind, detail FROM session_journal WHERE session_id = ? ORDER BY at, id")
+        .param(sessionId)
+        .query((rs, i) -> new Rows.JournalRow(instant(rs, "at"), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /**
+   * The chaos changes between two instants, from the chaos feature's append-only audit table (the
+   * pedagogy feature only reads it: it is how a session learns when each anomaly began).
+   */
+  List<Rows.ChaosRow> chaosChanges(Instant from, Instant to) {
+    return jdbc.sql(
+            "SELECT at, action, chaos_type, chaos_level, scenario_id FROM chaos_audit"
+                + " WHERE at >= ? AND at <= ? ORDER BY at, id")
+        .params(ts(from), ts(to))
+        .query(
+            (rs, i) ->
+                new Rows.ChaosRow(
+                    instant(rs, "at"),
+                    rs.getString(2),
+                    rs.getString(3),
+                    (Integer) rs.getObject(4, Integer.class),
+                    rs.getString(5)))
+        .list();
   }
 
   // --- students

@@ -17,7 +17,16 @@ final class Rows {
       boolean studentPageOpen,
       boolean archived,
       Instant createdAt,
-      Instant archivedAt) {}
+      Instant archivedAt,
+      String message,
+      Instant messageAt,
+      Instant frozenAt) {}
+
+  /** A class action or chaos change, as the debrief timeline shows it. */
+  record JournalRow(Instant at, String kind, String detail) {}
+
+  /** One chaos audit entry (enable, disable, expire, halt) read from the chaos feature's log. */
+  record ChaosRow(Instant at, String action, String type, Integer level, String scenarioId) {}
 
   record StudentRow(
       long id,

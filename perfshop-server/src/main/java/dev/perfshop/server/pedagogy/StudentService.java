@@ -109,6 +109,19 @@ public class StudentService {
   /** The student behind an agent code, on an open student page. */
   @Transactional
   public Agent authenticate(String agentCode) {
+    return authenticate(agentCode, true);
+  }
+
+  /**
+   * The student behind an agent code whose session may be closed (not archived): what a student may
+   * still read once the class is over (their final state and the scoreboard).
+   */
+  @Transactional
+  public Agent authenticateToRead(String agentCode) {
+    return authenticate(agentCode, false);
+  }
+
+  private Agent authenticate(String agentCode, boolean pageMustBeOpen) {
     if (agentCode == null || agentCode.isBlank()) {
       throw new ApiException(
           ProblemType.UNAUTHENTICATED,
@@ -122,7 +135,9 @@ public class StudentService {
                 () ->
                     new ApiException(ProblemType.UNAUTHENTICATED, "this agent code is not valid"));
     SessionRow session = repository.session(student.sessionId()).orElseThrow();
-    requirePageOpen(session);
+    if (pageMustBeOpen || session.archived()) {
+      requirePageOpen(session);
+    }
     repository.touchStudent(student.id(), clock.instant());
     return new Agent(student, session);
   }
@@ -131,13 +146,27 @@ public class StudentService {
   public Me me(Agent agent) {
     List<ProgressRow> mine = repository.progressOfStudent(agent.student().id());
     List<EnigmaRow> enigmas = repository.enigmas(agent.session().id());
+    SessionRow session = agent.session();
+    List<Rank> board = leaderboard(agent);
+    Integer rank =
+        board.stream()
+            .filter(r -> r.nickname().equals(agent.student().nickname()))
+            .map(Rank::rank)
+            .findFirst()
+            .orElse(null);
     return new Me(
         agent.student().nickname(),
-        brief(agent.session()),
+        brief(session),
         ClassSessions.stars(mine),
         (int) mine.stream().filter(ProgressRow::solved).count(),
         (int) enigmas.stream().filter(e -> visible(e, null)).count(),
-        enigmas.stream().filter(e -> e.open()).mapToInt(EnigmaRow::maxStars).sum());
+        enigmas.stream().filter(e -> e.open()).mapToInt(EnigmaRow::maxStars).sum(),
+        session.studentPageOpen() ? "open" : "closed",
+        rank,
+        board.size(),
+        session.message(),
+        session.messageAt(),
+        session.frozenAt() != null);
   }
 
   /** Open enigmas, and the ones the student solved even when closed since. */
@@ -247,13 +276,16 @@ public class StudentService {
     return new Hint(taken, e.hints().get(taken - 1), taken, available);
   }
 
+  /** The scoreboard students see: frozen at the session's freeze instant, if any. */
   @Transactional(readOnly = true)
   public List<Rank> leaderboard(Agent agent) {
     long sessionId = agent.session().id();
     return ClassSessions.leaderboard(
         repository.students(sessionId),
-        repository.progressOfSession(sessionId).stream()
-            .collect(Collectors.groupingBy(ProgressRow::studentId)));
+        ClassSessions.asOf(
+            repository.progressOfSession(sessionId).stream()
+                .collect(Collectors.groupingBy(ProgressRow::studentId)),
+            agent.session().frozenAt()));
   }
 
   private EnigmaRow visibleEnigma(Agent agent, String key) {

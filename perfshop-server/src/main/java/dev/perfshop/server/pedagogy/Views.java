@@ -20,7 +20,10 @@ public final class Views {
       Instant createdAt,
       Instant archivedAt,
       int students,
-      int enigmas) {}
+      int enigmas,
+      String message,
+      Instant messageAt,
+      Instant frozenAt) {}
 
   public record StudentView(
       long id,
@@ -73,13 +76,58 @@ public final class Views {
       int maxStars,
       boolean open,
       boolean ready,
-      int solvedBy) {}
+      int solvedBy,
+      String scenarioId,
+      int hintsTotal,
+      int hintsReleased) {}
 
+  /**
+   * {@code leaderboard} is live (the instructor's truth); {@code scoreboard} is what students and
+   * the projector see: the standings at {@code session.frozenAt} once the scoreboard is frozen.
+   */
   public record ProgressView(
       SessionView session,
       List<EnigmaSummary> enigmas,
       List<StudentProgress> students,
       List<Rank> leaderboard,
+      List<Rank> scoreboard,
+      List<Detection> detections,
+      Instant generatedAt) {}
+
+  /**
+   * Time to detect one anomaly of a run: when it started for the session, the enigmas tied to it
+   * (same scenario), and per student the time from the start to their first correct answer.
+   */
+  public record Detection(
+      String anomaly,
+      String scenarioId,
+      Instant startedAt,
+      Instant endedAt,
+      List<String> enigmas,
+      List<StudentDetection> students,
+      Spread spread) {}
+
+  public record StudentDetection(long id, String nickname, Instant detectedAt, Double seconds) {}
+
+  /** Class figures over the students who detected it (seconds); null when nobody did. */
+  public record Spread(
+      int detected,
+      int students,
+      Double medianSeconds,
+      Double minSeconds,
+      Double maxSeconds,
+      Double p25Seconds,
+      Double p75Seconds) {}
+
+  /** One line of the debrief timeline. */
+  public record Incident(Instant at, String kind, String detail) {}
+
+  public record Report(
+      SessionView session,
+      List<Incident> timeline,
+      List<Rank> leaderboard,
+      List<Detection> detections,
+      List<EnigmaSummary> enigmas,
       Instant generatedAt) {}
 
   public record Rank(int rank, String nickname, int stars, int solved, Instant lastSolveAt) {}
@@ -88,8 +136,23 @@ public final class Views {
 
   public record Joined(String agentCode, String nickname, SessionBrief session) {}
 
+  /**
+   * {@code studentPage} is {@code open} or {@code closed}: a closed session still answers {@code
+   * me} so the student sees a final state (stars, rank) instead of an error.
+   */
   public record Me(
-      String nickname, SessionBrief session, int stars, int solved, int enigmas, int maxStars) {}
+      String nickname,
+      SessionBrief session,
+      int stars,
+      int solved,
+      int enigmas,
+      int maxStars,
+      String studentPage,
+      Integer rank,
+      int students,
+      String message,
+      Instant messageAt,
+      boolean scoreboardFrozen) {}
 
   public record StudentEnigma(
       String id,

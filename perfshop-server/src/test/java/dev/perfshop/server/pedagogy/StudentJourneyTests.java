@@ -266,7 +266,11 @@ class StudentJourneyTests {
     assertThat(api.me(agent).getStatusCode().value()).isEqualTo(200);
 
     api.admin("POST", "/api/admin/sessions/" + s.get("id") + "/close", null);
-    assertThat(api.me(agent).getStatusCode().value()).isEqualTo(403);
+    // a closed class still shows the student their final state; playing is refused
+    assertThat(api.me(agent).getBody())
+        .containsEntry("studentPage", "closed")
+        .containsEntry("nickname", "Ken")
+        .containsEntry("rank", 1);
     assertThat(api.enigmas(agent).getStatusCode().value()).isEqualTo(403);
     assertThat(api.answer(agent, "slow", "GET /api/cart").getStatusCode().value()).isEqualTo(403);
     assertThat(api.hint(agent, "slow").getStatusCode().value()).isEqualTo(403);
@@ -337,8 +341,8 @@ class StudentJourneyTests {
         .satisfies(st -> assertThat(st).containsEntry("solved", 1).containsEntry("stars", 3));
     // closing one session leaves the other open
     api.admin("POST", "/api/admin/sessions/" + a.get("id") + "/close", null);
-    assertThat(api.me(inA).getStatusCode().value()).isEqualTo(403);
-    assertThat(api.me(inB).getStatusCode().value()).isEqualTo(200);
+    assertThat(api.enigmas(inA).getStatusCode().value()).isEqualTo(403);
+    assertThat(api.enigmas(inB).getStatusCode().value()).isEqualTo(200);
   }
 
   @Test
@@ -495,7 +499,7 @@ class StudentJourneyTests {
     var csv =
         api.http()
             .get()
-            .uri(base + "/export?format=csv")
+            .uri(base + "/export?format=csv&layout=long")
             .header("X-Admin-Token", dev.perfshop.server.support.TestAdmin.TOKEN)
             .retrieve()
             .toEntity(String.class);
