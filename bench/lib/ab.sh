@@ -71,7 +71,9 @@ ab_server() { # NAME [server args...]
   local name=$1; shift
   local port; port=$(ab_free_port)
   local data="$AB_WORK/$name"
-  PERFSHOP_DATA_DIR="$data" PERFSHOP_LAB_DIR="$AB_WORK/lab" "$AB_ROOT/scripts/provision-lab" >/dev/null
+  # (AB_NO_PROVISION=1: the data folder already has its licence, e.g. a restart)
+  [ -n "${AB_NO_PROVISION:-}" ] ||
+    PERFSHOP_DATA_DIR="$data" PERFSHOP_LAB_DIR="$AB_WORK/lab" "$AB_ROOT/scripts/provision-lab" >/dev/null
   local java=("$AB_JAVA_HOME/bin/java")
   # shellcheck disable=SC2206
   local opts=(${AB_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseG1GC})
