@@ -123,7 +123,15 @@ public final class PerfShopCli implements Runnable {
 
   /** Parses and runs {@code args}; returns the exit code (see {@link ExitCodes}). */
   public static int run(CliContext context, String... args) {
-    return commandLine(context, branch(args)).execute(args);
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // What picocli would print, without reflecting over the command tree first (start-up time).
+      for (String line : new Version().getVersion()) {
+        context.out().println(line);
+      }
+      context.out().flush();
+      return ExitCodes.OK;
+    }
+    return commandLine(context, branch(args), args).execute(args);
   }
 
   /** The whole command tree bound to {@code context}; the shell reuses it line after line. */
@@ -131,11 +139,48 @@ public final class PerfShopCli implements Runnable {
     return commandLine(context, SUBCOMMANDS);
   }
 
+  private static CommandLine commandLine(CliContext context, List<Class<?>> subcommands) {
+    return commandLine(context, subcommands, new String[0]);
+  }
+
   /**
    * The subcommands {@code args} needs: the one it names, none for {@code --version}, all for help,
    * completion, the shell or an unknown word (whose error suggests the right one).
    */
   static List<Class<?>> branch(String... args) {
+    return branch(SUBCOMMANDS, true, args);
+  }
+
+  /**
+   * The children of a {@link CommandGroup} that {@code args} needs: the one named by the word after
+   * the group's own word, else all of them.
+   */
+  static List<Class<?>> children(CommandGroup group, String... args) {
+    int word = nextWord(args, 0);
+    if (word < 0) {
+      return group.subcommands();
+    }
+    return branch(group.subcommands(), false, Arrays.copyOfRange(args, word + 1, args.length));
+  }
+
+  private static int nextWord(String[] args, int from) {
+    for (int i = from; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        return -1;
+      }
+      if (OPTIONS_WITH_VALUE.contains(a)) {
+        i++;
+        continue;
+      }
+      if (!a.startsWith("-")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static List<Class<?>> branch(List<Class<?>> candidates, boolean root, String... args) {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--")) {
@@ -147,27 +192,36 @@ public final class PerfShopCli implements Runnable {
       }
       if (a.startsWith("-")) {
         if (a.equals("-h") || a.equals("--help")) {
-          return SUBCOMMANDS;
+          return candidates;
         }
         continue;
       }
-      for (Class<?> c : SUBCOMMANDS) {
+      for (Class<?> c : candidates) {
         Command command = c.getAnnotation(Command.class);
         if (command.name().equals(a) || Arrays.asList(command.aliases()).contains(a)) {
-          return NEED_WHOLE_TREE.contains(c) ? SUBCOMMANDS : List.of(c);
+          return NEED_WHOLE_TREE.contains(c) ? candidates : List.of(c);
         }
       }
-      return SUBCOMMANDS;
+      return candidates;
     }
-    return args.length == 0 ? SUBCOMMANDS : List.of();
+    return args.length == 0 || !root ? candidates : List.of();
   }
 
-  private static CommandLine commandLine(CliContext context, List<Class<?>> subcommands) {
+  private static CommandLine commandLine(
+      CliContext context, List<Class<?>> subcommands, String[] args) {
     PerfShopCli root = new PerfShopCli(context);
     CliFactory factory = new CliFactory(root);
     CommandLine cli = new CommandLine(root, factory);
+    boolean whole = subcommands.size() > 1;
     for (Class<?> c : subcommands) {
-      cli.addSubcommand(new CommandLine(create(factory, c), factory));
+      Object command = create(factory, c);
+      CommandLine sub = new CommandLine(command, factory);
+      if (command instanceof CommandGroup group) {
+        for (Class<?> child : whole ? group.subcommands() : children(group, args)) {
+          sub.addSubcommand(new CommandLine(create(factory, child), factory));
+        }
+      }
+      cli.addSubcommand(sub);
     }
     cli.setOut(context.out());
     cli.setErr(context.err());
@@ -197,7 +251,32 @@ public final class PerfShopCli implements Runnable {
             : run(out, err, args);
     out.flush();
     err.flush();
+    if (code == ExitCodes.OK && onlyDaemonThreadsLeft()) {
+      // The JVM ends with status 0 when main returns, shutdown hooks included. System.exit would
+      // first look up a platform logger to log the exit, which scans every jar of the class path
+      // for a logger service: a large share of a short command's run time.
+      return;
+    }
     System.exit(code);
+  }
+
+  private static boolean onlyDaemonThreadsLeft() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int n = root.enumerate(threads, true);
+    if (n == threads.length) {
+      return false; // more threads than counted: do not guess
+    }
+    for (int i = 0; i < n; i++) {
+      Thread t = threads[i];
+      if (t != Thread.currentThread() && t.isAlive() && !t.isDaemon()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Runs the last command of the line, after warning about a token typed on the command line. */
@@ -231,7 +310,12 @@ public final class PerfShopCli implements Runnable {
       }
       return new String[] {
         "perfshop " + p.getProperty("version", "unknown"),
-        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+        // the property, not Runtime.version(): its toString streams and joins (start-up time)
+        "Java "
+            + System.getProperty("java.runtime.version", System.getProperty("java.version"))
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
       };
     }
   }

@@ -6,30 +6,29 @@ import dev.perfshop.cli.config.AdminToken;
 import dev.perfshop.cli.config.ConfigResolver;
 import dev.perfshop.cli.config.Resolved;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * The CLI's HTTP client for the PerfShop API, on the JDK's {@link HttpClient}. Admin routes carry
- * {@code X-Admin-Token}. Failures become {@link CliException}s with the right exit code: no
- * connection → {@link ExitCodes#UNREACHABLE}, 402 → {@link ExitCodes#LICENCE}, any other 4xx/5xx →
- * {@link ExitCodes#REJECTED}, each carrying the server's problem detail.
+ * The CLI's HTTP client for the PerfShop API, on the JDK's {@link HttpURLConnection} (one short
+ * exchange per command: the JDK's {@code HttpClient} costs a selector thread and, even for plain
+ * http, a TLS context — a large share of a short command's start). Admin routes carry {@code
+ * X-Admin-Token}. Failures become {@link CliException}s with the right exit code: no connection →
+ * {@link ExitCodes#UNREACHABLE}, 402 → {@link ExitCodes#LICENCE}, any other 4xx/5xx → {@link
+ * ExitCodes#REJECTED}, each carrying the server's problem detail.
  */
 public final class PerfShopClient {
 
@@ -45,7 +44,6 @@ public final class PerfShopClient {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private String actor;
-  private HttpClient http;
 
   public PerfShopClient(
       Resolved<URI> base,
@@ -96,63 +94,99 @@ public final class PerfShopClient {
    */
   public byte[] adminDownload(String path, String accept) {
     Exchange e = exchange(true, "GET", path, null, accept + ", application/problem+json");
-    int status = e.response().statusCode();
-    if (status >= 200 && status < 300) {
-      return e.response().body();
+    if (e.status() >= 200 && e.status() < 300) {
+      return e.body();
     }
-    handle(e.response(), e.token());
+    handle(e);
     throw new IllegalStateException("unreachable: handle() throws on an error status");
   }
 
-  private record Exchange(HttpResponse<byte[]> response, Resolved<AdminToken> token) {}
+  /** One answer as read off the connection. */
+  private record Exchange(
+      int status,
+      String contentType,
+      String retryAfter,
+      byte[] body,
+      Resolved<AdminToken> adminToken) {}
 
   private JsonNode send(boolean admin, String method, String path, byte[] body) {
-    Exchange e = exchange(admin, method, path, body, JSON + ", application/problem+json");
-    return handle(e.response(), e.token());
+    return handle(exchange(admin, method, path, body, JSON + ", application/problem+json"));
+  }
+
+  private JsonNode handle(Exchange e) {
+    return handle(e.status(), e.contentType(), e.retryAfter(), e.body(), e.adminToken());
   }
 
   private Exchange exchange(boolean admin, String method, String path, byte[] body, String accept) {
     URI uri = URI.create(base.value() + path);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(requestTimeout)
-            .header("Accept", accept)
-            .header("User-Agent", "perfshop-cli");
-    Resolved<AdminToken> adminToken = null;
-    if (admin) {
-      adminToken = requireToken();
-      request.header(ADMIN_TOKEN_HEADER, adminToken.value().value());
-      if (actor != null) {
-        request.header(ACTOR_HEADER, actor);
-      }
-    }
-    if (body != null) {
-      request.header("Content-Type", JSON);
-      request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<byte[]> response;
+    Resolved<AdminToken> adminToken = admin ? requireToken() : null;
+    boolean connected = false;
     try {
-      response = client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpConnectTimeoutException e) {
-      throw unreachable("no connection within " + connectTimeout.toSeconds() + "s", e);
-    } catch (HttpTimeoutException e) {
-      throw unreachable("no answer within " + requestTimeout.toSeconds() + "s", e);
+      HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+      c.setConnectTimeout(millis(connectTimeout));
+      c.setReadTimeout(millis(requestTimeout));
+      c.setInstanceFollowRedirects(false);
+      c.setUseCaches(false);
+      c.setRequestMethod(method);
+      c.setRequestProperty("Accept", accept);
+      c.setRequestProperty("User-Agent", "perfshop-cli");
+      if (adminToken != null) {
+        c.setRequestProperty(ADMIN_TOKEN_HEADER, adminToken.value().value());
+        if (actor != null) {
+          c.setRequestProperty(ACTOR_HEADER, actor);
+        }
+      }
+      boolean sendsBody = body != null || method.equals("POST") || method.equals("PUT");
+      if (sendsBody) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (body != null) {
+          c.setRequestProperty("Content-Type", JSON);
+        }
+        // A fixed length also keeps the connection from silently re-sending a POST.
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(bytes.length);
+        c.connect();
+        connected = true;
+        try (OutputStream out = c.getOutputStream()) {
+          out.write(bytes);
+        }
+      } else {
+        c.connect();
+        connected = true;
+      }
+      int status = c.getResponseCode();
+      InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+      byte[] answer;
+      try (InputStream stream = in) {
+        answer = stream == null ? new byte[0] : stream.readAllBytes();
+      }
+      return new Exchange(
+          status,
+          c.getHeaderField("Content-Type"),
+          c.getHeaderField("Retry-After"),
+          answer,
+          adminToken);
+    } catch (SocketTimeoutException e) {
+      throw connected
+          ? unreachable("no answer within " + requestTimeout.toSeconds() + "s", e)
+          : unreachable("no connection within " + connectTimeout.toSeconds() + "s", e);
     } catch (ConnectException e) {
       throw unreachable("connection refused", e);
     } catch (IOException e) {
       throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCodes.FAILURE, "interrupted", e);
     }
-    return new Exchange(response, adminToken);
   }
 
-  private JsonNode handle(HttpResponse<byte[]> response, Resolved<AdminToken> adminToken) {
-    int status = response.statusCode();
-    byte[] body = response.body();
+  private static int millis(Duration d) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+  }
+
+  private JsonNode handle(
+      int status,
+      String contentType,
+      String retryAfter,
+      byte[] body,
+      Resolved<AdminToken> adminToken) {
     if (status >= 200 && status < 300) {
       if (body.length == 0) {
         return MissingNode.getInstance();
@@ -170,7 +204,7 @@ public final class PerfShopClient {
             e);
       }
     }
-    Problem problem = problem(status, response, body);
+    Problem problem = problem(status, contentType, body);
     List<String> hints = new ArrayList<>();
     if ((status == 401 || status == 403) && adminToken != null) {
       hints.add(
@@ -178,10 +212,9 @@ public final class PerfShopClient {
               + adminToken.describeSource()
               + " was refused; see `perfshop config show`");
     }
-    response
-        .headers()
-        .firstValue("Retry-After")
-        .ifPresent(s -> hints.add("retry after " + s + "s"));
+    if (retryAfter != null) {
+      hints.add("retry after " + retryAfter + "s");
+    }
     int code = status == 402 ? ExitCodes.LICENCE : ExitCodes.REJECTED;
     if (status == 402) {
       hints.add("install a licence with `perfshop license install FILE`");
@@ -193,8 +226,8 @@ public final class PerfShopClient {
     throw new ProblemException(code, problem, hints);
   }
 
-  private static Problem problem(int status, HttpResponse<byte[]> response, byte[] body) {
-    String type = response.headers().firstValue("Content-Type").orElse("");
+  private static Problem problem(int status, String contentType, byte[] body) {
+    String type = contentType == null ? "" : contentType;
     if (type.contains("json") && body.length > 0) {
       try {
         return Problem.from(status, Json.parse(body));
@@ -236,35 +269,5 @@ public final class PerfShopClient {
                 + base.describeSource()
                 + "; is the server running (`make run`)?"),
         cause);
-  }
-
-  private HttpClient client() {
-    if (http == null) {
-      HttpClient.Builder builder =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(connectTimeout)
-              .followRedirects(HttpClient.Redirect.NEVER);
-      if ("http".equals(base.value().getScheme())) {
-        builder.sslContext(noTls());
-      }
-      http = builder.build();
-    }
-    return http;
-  }
-
-  /**
-   * For a plain-http server: an SSL context that trusts nothing. The client never uses it (no
-   * redirects are followed), and the JDK's default context would load and parse the CA certificates
-   * at every start — a large share of a short command's run time.
-   */
-  private static SSLContext noTls() {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[0], null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no TLS implementation", e);
-    }
   }
 }
