@@ -89,6 +89,7 @@ describe.skipIf(!chromiumPresent)('student page: server signals', () => {
 
     // Profile: a flame graph with the shop's own frames.
     await page.click('#signals-tab-profile');
+    await traffic(6000); // the recording may have stopped a minute after the first look
     await page.waitForSelector('[data-testid=flame-graph] rect.f-shop', { timeout: 20000 });
     await screenshots(page, 'student-signals-profile');
     await page.click('button:has-text("Allocations")');
