@@ -59,7 +59,7 @@ describe.skipIf(!chromiumPresent)('student page: server signals', () => {
     // Metrics: every chart draws lines after a couple of 5-second samples.
     await page.click('#signals-tab-metrics');
     for (const id of ['chart-heap', 'chart-cpu', 'chart-threads', 'chart-pool', 'chart-sql']) {
-      await page.waitForSelector(`[data-testid=${id}] path[d^=M]`, { timeout: 30000 });
+      await page.waitForSelector(`[data-testid=${id}] path[d^=M]`, { state: 'attached', timeout: 30000 });
     }
     const labels = await page.$$eval('[data-testid=chart-heap] text.axis', (ts) => ts.map((t) => t.textContent));
     expect(new Set(labels).size).toBe(labels.length);
@@ -89,6 +89,7 @@ describe.skipIf(!chromiumPresent)('student page: server signals', () => {
 
     // Profile: a flame graph with the shop's own frames.
     await page.click('#signals-tab-profile');
+    await traffic(6000); // the recording may have stopped a minute after the first look
     await page.waitForSelector('[data-testid=flame-graph] rect.f-shop', { timeout: 20000 });
     await screenshots(page, 'student-signals-profile');
     await page.click('button:has-text("Allocations")');
