@@ -8,6 +8,8 @@ import java.time.ZoneId;
 /** clock-skew: the application clock, off by the level's skew for requests with a hit. */
 final class ChaosClock extends Clock {
 
+  private static final ChaosType CLOCK_SKEW = ChaosType.of("clock-skew");
+
   private static final Duration[] SKEW = {
     Duration.ofSeconds(2),
     Duration.ofSeconds(30),
@@ -28,7 +30,7 @@ final class ChaosClock extends Clock {
 
   @Override
   public Instant instant() {
-    Activation a = ChaosContext.hit(ChaosType.CLOCK_SKEW);
+    Activation a = ChaosContext.hit(CLOCK_SKEW);
     Instant now = delegate.instant();
     return a == null ? now : now.plus(SKEW[a.level() - 1]);
   }

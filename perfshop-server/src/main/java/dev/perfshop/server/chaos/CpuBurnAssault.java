@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CpuBurnAssault implements Assault {
 
+  private static final ChaosType CPU_BURN = ChaosType.of("cpu-burn");
+
   private static final long[] BURN_MS = {20, 50, 150, 400, 1000};
   static final int BURNERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
@@ -27,7 +29,7 @@ class CpuBurnAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.CPU_BURN;
+    return CPU_BURN;
   }
 
   @Override

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 @Component
 class GcPressureAssault implements Assault {
 
+  private static final ChaosType GC_PRESSURE = ChaosType.of("gc-pressure");
+
   private static final int[] MEGABYTES = {4, 8, 32, 64, 128};
   private static final int BLOCK = 32 * 1024;
 
@@ -15,7 +17,7 @@ class GcPressureAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.GC_PRESSURE;
+    return GC_PRESSURE;
   }
 
   @Override

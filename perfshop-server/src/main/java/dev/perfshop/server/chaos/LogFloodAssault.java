@@ -10,12 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 class LogFloodAssault implements Assault {
 
+  private static final ChaosType LOG_FLOOD = ChaosType.of("log-flood");
+
   private static final Logger log = LoggerFactory.getLogger("dev.perfshop.server.cache.Refresher");
   private static final int[] LINES = {10, 50, 200, 1000, 5000};
 
   @Override
   public ChaosType type() {
-    return ChaosType.LOG_FLOOD;
+    return LOG_FLOOD;
   }
 
   @Override

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MemoryLeakAssault implements Assault {
 
+  private static final ChaosType MEMORY_LEAK = ChaosType.of("memory-leak");
+
   private static final int[] CHUNK = {64 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20};
   private static final double[] SHARE = {0.05, 0.10, 0.20, 0.35, 0.50};
   static final double MAX_SHARE = 0.50;
@@ -24,7 +26,7 @@ class MemoryLeakAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.MEMORY_LEAK;
+    return MEMORY_LEAK;
   }
 
   @Override

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PoolExhaustionAssault implements Assault {
 
+  private static final ChaosType POOL_EXHAUSTION = ChaosType.of("pool-exhaustion");
+
   private static final Logger log = LoggerFactory.getLogger(PoolExhaustionAssault.class);
   private static final double[] SHARE = {0.2, 0.4, 0.6, 0.8, 1.0};
   static final long HOLD_NANOS = Duration.ofSeconds(2).toNanos();
@@ -50,7 +52,7 @@ class PoolExhaustionAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.POOL_EXHAUSTION;
+    return POOL_EXHAUSTION;
   }
 
   int cap(int level) {

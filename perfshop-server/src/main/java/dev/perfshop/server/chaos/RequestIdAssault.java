@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestIdAssault implements Assault {
 
+  private static final ChaosType REQUEST_ID = ChaosType.of("request-id");
+
   static final String HEADER = "X-Request-ID";
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
   private static final Pattern UUID =
@@ -34,7 +36,7 @@ class RequestIdAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.REQUEST_ID;
+    return REQUEST_ID;
   }
 
   @Override

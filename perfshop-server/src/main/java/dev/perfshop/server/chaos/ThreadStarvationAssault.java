@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ThreadStarvationAssault implements Assault {
 
+  private static final ChaosType THREAD_STARVATION = ChaosType.of("thread-starvation");
+
   private static final int[] PERMITS = {8, 4, 2, 1, 1};
   private static final long[] WORK_MS = {50, 50, 50, 50, 200};
 
@@ -28,7 +30,7 @@ class ThreadStarvationAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.THREAD_STARVATION;
+    return THREAD_STARVATION;
   }
 
   @Override
