@@ -44,6 +44,11 @@ public final class ChaosCatalogue {
       throw new IllegalStateException("the chaos catalogue gives no number '" + name + "'");
     }
 
+    /** Whether this level gives the parameter. */
+    public boolean has(String name) {
+      return params.containsKey(name);
+    }
+
     /** A text parameter of this level; fails loudly when the catalogue does not give it. */
     public String string(String name) {
       if (params.get(name) instanceof String s) {

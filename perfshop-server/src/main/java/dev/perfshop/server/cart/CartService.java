@@ -160,6 +160,13 @@ public class CartService {
 
   private Optional<Cart> resolve(
       HttpServletRequest request, HttpServletResponse response, boolean create) {
+    Optional<Cart> cart = locate(request, response, create);
+    cart.ifPresent(c -> CartExpiry.expire(c, clock.instant()));
+    return cart;
+  }
+
+  private Optional<Cart> locate(
+      HttpServletRequest request, HttpServletResponse response, boolean create) {
     var signedIn = current.find(request);
     String token = Cookies.read(request, CART_COOKIE);
     Optional<Cart> anonymous =
