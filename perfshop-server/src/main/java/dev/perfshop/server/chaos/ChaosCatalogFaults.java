@@ -70,7 +70,7 @@ class ChaosCatalogFaults implements CatalogFaults {
     };
   }
 
-  private static final String[] STALE_FACTOR = {"1.02", "1.05", "1.10", "0.80", "0.50"};
+  private static final double[] STALE_FACTOR = STALE_PRICES.doubles("factor");
 
   @Override
   public java.math.BigDecimal shownPrice(java.math.BigDecimal current) {
@@ -79,7 +79,7 @@ class ChaosCatalogFaults implements CatalogFaults {
       return current;
     }
     return current
-        .multiply(new java.math.BigDecimal(STALE_FACTOR[a.level() - 1]))
+        .multiply(java.math.BigDecimal.valueOf(STALE_FACTOR[a.level() - 1]))
         .setScale(2, java.math.RoundingMode.HALF_UP);
   }
 

@@ -10,13 +10,7 @@ final class ChaosClock extends Clock {
 
   private static final ChaosType CLOCK_SKEW = ChaosType.of("clock-skew");
 
-  private static final Duration[] SKEW = {
-    Duration.ofSeconds(2),
-    Duration.ofSeconds(30),
-    Duration.ofMinutes(5),
-    Duration.ofHours(1),
-    Duration.ofDays(-1)
-  };
+  private static final Duration[] SKEW = CLOCK_SKEW.durations("skew");
 
   private final Clock delegate;
 

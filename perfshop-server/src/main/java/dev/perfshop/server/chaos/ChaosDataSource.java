@@ -20,8 +20,8 @@ final class ChaosDataSource extends DelegatingDataSource {
   private static final ChaosType DB_LATENCY = ChaosType.of("db-latency");
   private static final ChaosType DB_OUTAGE = ChaosType.of("db-outage");
 
-  private static final long[] LATENCY_MS = {5, 20, 100, 500, 2000};
-  private static final long[] OUTAGE_WAIT_MS = {0, 0, 0, 1000, 5000};
+  private static final long[] LATENCY_MS = DB_LATENCY.longs("delayMs");
+  private static final long[] OUTAGE_WAIT_MS = DB_OUTAGE.longs("waitMs");
 
   ChaosDataSource(DataSource target) {
     super(target);

@@ -80,6 +80,34 @@ public final class ChaosType {
     return entry.level(level);
   }
 
+  /** A numeric parameter for levels 1–5, index 0–4 (read once into a constant by behaviours). */
+  long[] longs(String param) {
+    long[] values = new long[entry.levels().size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (long) entry.levels().get(i).number(param);
+    }
+    return values;
+  }
+
+  /** As {@link #longs}, with fractions. */
+  double[] doubles(String param) {
+    double[] values = new double[entry.levels().size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = entry.levels().get(i).number(param);
+    }
+    return values;
+  }
+
+  /** An ISO-8601 duration parameter for levels 1–5; null for a level that does not give it. */
+  java.time.Duration[] durations(String param) {
+    java.time.Duration[] values = new java.time.Duration[entry.levels().size()];
+    for (int i = 0; i < values.length; i++) {
+      ChaosCatalogue.Level level = entry.levels().get(i);
+      values[i] = level.has(param) ? java.time.Duration.parse(level.string(param)) : null;
+    }
+    return values;
+  }
+
   /** The default probability that a matching request is affected at this level. */
   public double defaultProbability(int level) {
     return entry.level(level).probability();

@@ -21,7 +21,7 @@ class CpuBurnAssault implements Assault {
 
   private static final ChaosType CPU_BURN = ChaosType.of("cpu-burn");
 
-  private static final long[] BURN_MS = {20, 50, 150, 400, 1000};
+  private static final long[] BURN_MS = CPU_BURN.longs("burnMs");
   static final int BURNERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
   private final Semaphore burners = new Semaphore(BURNERS);

@@ -24,7 +24,7 @@ class RequestIdAssault implements Assault {
   private static final Pattern UUID4 =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
-  private static final long[] REMEMBER_MS = {0, 60_000, 600_000, 3_600_000, 7_200_000};
+  private static final long[] REMEMBER_MS = REQUEST_ID.longs("rememberMs");
   private static final int MAX_REMEMBERED = 500_000;
 
   private final Clock clock;

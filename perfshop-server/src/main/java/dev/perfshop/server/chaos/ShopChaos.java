@@ -12,7 +12,7 @@ public final class ShopChaos {
   private static final ChaosType IDOR = ChaosType.of("idor");
   private static final ChaosType SLOW_DEPENDENCY = ChaosType.of("slow-dependency");
 
-  private static final long[] DEPENDENCY_MS = {200, 500, 1000, 3000, 8000};
+  private static final long[] DEPENDENCY_MS = SLOW_DEPENDENCY.longs("extraMs");
 
   private ShopChaos() {}
 
@@ -37,13 +37,8 @@ public final class ShopChaos {
     return a == null ? 0 : a.level();
   }
 
-  private static final java.time.Duration[] IDOR_REACH = {
-    java.time.Duration.ofHours(1),
-    java.time.Duration.ofDays(1),
-    java.time.Duration.ofDays(7),
-    java.time.Duration.ofDays(30),
-    null
-  };
+  /** How far back another customer's orders are served per level; null: any order. */
+  private static final java.time.Duration[] IDOR_REACH = IDOR.durations("reach");
 
   /**
    * idor: whether an order placed at {@code placedAt}, by someone else, is served to the caller at
