@@ -81,7 +81,7 @@ public final class ChaosType {
   }
 
   /** A numeric parameter for levels 1–5, index 0–4 (read once into a constant by behaviours). */
-  long[] longs(String param) {
+  public long[] longs(String param) {
     long[] values = new long[entry.levels().size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = (long) entry.levels().get(i).number(param);
@@ -90,7 +90,7 @@ public final class ChaosType {
   }
 
   /** As {@link #longs}, with fractions. */
-  double[] doubles(String param) {
+  public double[] doubles(String param) {
     double[] values = new double[entry.levels().size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = entry.levels().get(i).number(param);
@@ -99,7 +99,7 @@ public final class ChaosType {
   }
 
   /** An ISO-8601 duration parameter for levels 1–5; null for a level that does not give it. */
-  java.time.Duration[] durations(String param) {
+  public java.time.Duration[] durations(String param) {
     java.time.Duration[] values = new java.time.Duration[entry.levels().size()];
     for (int i = 0; i < values.length; i++) {
       ChaosCatalogue.Level level = entry.levels().get(i);
