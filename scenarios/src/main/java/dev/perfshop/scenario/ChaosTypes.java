@@ -1,33 +1,26 @@
 package dev.perfshop.scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * The names of the chaos catalogue and their families, as scenarios may use them. The server's
- * catalogue is the authority for {@link #all()}; a server test keeps that list equal to it. The
- * container anomalies of the Docker lab ({@link #container()}) are not the server's: the CLI acts
- * on the lab's containers, and a CLI test keeps that list equal to its own.
+ * The names of the chaos catalogue ({@link ChaosCatalogue}) and their families, as scenarios may
+ * use them: the server's types ({@link #all()}) and the container anomalies of the Docker lab
+ * ({@link #container()}), which the CLI acts on.
  */
 public final class ChaosTypes {
 
-  private static final Map<String, String> FAMILY_BY_TYPE = load();
+  private static final Map<String, String> FAMILY_BY_TYPE =
+      sorted(ChaosCatalogue.types(), ChaosCatalogue.Type::id, ChaosCatalogue.Type::family);
 
   private static final Map<String, String> CONTAINER =
-      Collections.unmodifiableMap(
-          new TreeMap<>(
-              Map.of(
-                  "container-kill", "infrastructure",
-                  "container-pause", "infrastructure",
-                  "container-restart", "infrastructure")));
-
-  /** The container anomaly that is over once done: it has no TTL and nothing to disable. */
-  private static final String ONE_SHOT = "container-restart";
+      sorted(
+          ChaosCatalogue.containerTypes(),
+          ChaosCatalogue.ContainerType::id,
+          ChaosCatalogue.ContainerType::family);
 
   private ChaosTypes() {}
 
@@ -61,18 +54,15 @@ public final class ChaosTypes {
    * (restart).
    */
   public static boolean lasting(String containerType) {
-    return isContainer(containerType) && !ONE_SHOT.equals(containerType);
+    return ChaosCatalogue.containerType(containerType)
+        .map(ChaosCatalogue.ContainerType::lasting)
+        .orElse(false);
   }
 
-  private static Map<String, String> load() {
-    Properties p = new Properties();
-    try (InputStream in = ChaosTypes.class.getResourceAsStream("chaos-types.properties")) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static <T> Map<String, String> sorted(
+      Iterable<T> items, Function<T, String> key, Function<T, String> value) {
     Map<String, String> map = new TreeMap<>();
-    p.forEach((k, v) -> map.put((String) k, (String) v));
-    return Collections.unmodifiableMap(map);
+    items.forEach(i -> map.put(key.apply(i), value.apply(i)));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

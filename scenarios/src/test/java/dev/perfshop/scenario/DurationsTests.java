@@ -32,4 +32,24 @@ class DurationsTests {
       assertThat(Durations.format(Durations.parse(s).orElseThrow())).isEqualTo(s);
     }
   }
+
+  @Test
+  void aTtlTakesTheScenarioFormatIsoAndSeconds() {
+    assertThat(Durations.parseTtl("1m30s")).contains(Duration.ofSeconds(90));
+    assertThat(Durations.parseTtl("15m")).contains(Duration.ofMinutes(15));
+    assertThat(Durations.parseTtl("2h")).contains(Duration.ofHours(2));
+    assertThat(Durations.parseTtl("PT10M")).contains(Duration.ofMinutes(10));
+    assertThat(Durations.parseTtl("600")).contains(Duration.ofMinutes(10));
+    assertThat(Durations.parseTtl(" 90s ")).contains(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void aTtlRefusesWhatIsNoDuration() {
+    assertThat(Durations.parseTtl("")).isEmpty();
+    assertThat(Durations.parseTtl(null)).isEmpty();
+    assertThat(Durations.parseTtl("ten minutes")).isEmpty();
+    assertThat(Durations.parseTtl("-5s")).isEmpty();
+    assertThat(Durations.parseTtl("5d")).isEmpty();
+    assertThat(Durations.parseTtl("1".repeat(40))).isEmpty();
+  }
 }

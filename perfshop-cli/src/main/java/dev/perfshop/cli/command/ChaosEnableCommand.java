@@ -47,7 +47,8 @@ final class ChaosEnableCommand implements Callable<Integer> {
   @Option(
       names = "--ttl",
       paramLabel = "DURATION",
-      description = "Time to live: 90s, 10m, 1h, ISO-8601 (PT10M) or seconds (server default 15m).")
+      description =
+          "Time to live: 90s, 1m30s, 10m, 1h, ISO-8601 (PT10M) or seconds (server default 15m).")
   String ttl;
 
   @Option(
@@ -204,26 +205,13 @@ final class ChaosEnableCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** The scenario format (1m30s), ISO-8601 or seconds: the grammar the server applies too. */
   private static Duration parseTtl(String text) {
-    try {
-      if (text.matches("[1-9]\\d*")) {
-        return Duration.ofSeconds(Long.parseLong(text));
-      }
-      if (text.matches("[1-9]\\d*[smh]")) {
-        long n = Long.parseLong(text.substring(0, text.length() - 1));
-        return switch (text.charAt(text.length() - 1)) {
-          case 's' -> Duration.ofSeconds(n);
-          case 'm' -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
-      }
-      Duration d = Duration.parse(text);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("not positive");
-      }
-      return d;
-    } catch (RuntimeException e) {
-      throw CliException.usage("--ttl: '" + text + "' is not a duration (90s, 10m, 1h, PT10M)");
-    }
+    return dev.perfshop.scenario.Durations.parseTtl(text)
+        .filter(d -> !d.isNegative() && !d.isZero())
+        .orElseThrow(
+            () ->
+                CliException.usage(
+                    "--ttl: '" + text + "' is not a duration (90s, 1m30s, 10m, 1h, PT10M)"));
   }
 }

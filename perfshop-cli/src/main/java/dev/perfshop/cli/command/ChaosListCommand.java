@@ -45,7 +45,7 @@ final class ChaosListCommand implements Callable<Integer> {
     // Container anomalies act on the Docker lab through the CLI (the server cannot kill its own
     // database): listed here so the whole catalogue is in one place.
     for (ContainerChaos.Type t : ContainerChaos.Type.values()) {
-      table.row(t.id(), "infrastructure", "1,2,3,4,5", "no", t.description() + " (lab, --service)");
+      table.row(t.id(), t.family(), "1,2,3,4,5", "no", t.description() + " (lab, --service)");
     }
     table.print(ctx.out());
     return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package dev.perfshop.cli.lab;
 
 import dev.perfshop.cli.ExitCodes;
+import dev.perfshop.scenario.ChaosCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,35 +28,45 @@ import java.util.TreeMap;
  */
 public final class ContainerChaos {
 
-  /** The catalogue of container anomalies: fixed names, nothing else is accepted. */
+  /**
+   * The container anomalies of the chaos catalogue (names, descriptions, lasting or one-shot: all
+   * from {@code chaos-catalogue.yaml}), each with the Docker action it takes. Nothing else is
+   * accepted.
+   */
   public enum Type {
-    KILL("container-kill", "SIGKILL the service's containers: down until disabled or halted"),
-    PAUSE("container-pause", "Freeze the service's processes: connections hang"),
-    RESTART("container-restart", "Restart the service's containers once");
+    KILL("container-kill", "kill"),
+    PAUSE("container-pause", "pause"),
+    RESTART("container-restart", "restart");
 
-    private final String id;
-    private final String description;
+    private final ChaosCatalogue.ContainerType entry;
+    private final String action;
 
-    Type(String id, String description) {
-      this.id = id;
-      this.description = description;
+    Type(String id, String action) {
+      this.entry =
+          ChaosCatalogue.containerType(id)
+              .orElseThrow(() -> new IllegalStateException("the chaos catalogue has no " + id));
+      this.action = action;
     }
 
     public String id() {
-      return id;
+      return entry.id();
+    }
+
+    public String family() {
+      return entry.family();
     }
 
     public String description() {
-      return description;
+      return entry.description();
     }
 
     /** Whether the anomaly lasts until healed (kill, pause) or is over once done (restart). */
     public boolean lasting() {
-      return this != RESTART;
+      return entry.lasting();
     }
 
     public static Optional<Type> of(String id) {
-      return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+      return Arrays.stream(values()).filter(t -> t.id().equals(id)).findFirst();
     }
   }
 
@@ -122,15 +133,7 @@ public final class ContainerChaos {
       throw new LabException(ExitCodes.USAGE, "level must be 1 to 5, not " + level);
     }
     String name = service(service);
-    int n =
-        lab.containerAction(
-            ws,
-            name,
-            switch (type) {
-              case KILL -> "kill";
-              case PAUSE -> "pause";
-              case RESTART -> "restart";
-            });
+    int n = lab.containerAction(ws, name, type.action);
     if (type.lasting()) {
       Properties p = read();
       p.setProperty(key(type, name), level + " " + clock.instant());

@@ -96,6 +96,22 @@ class ChaosContractTests {
   }
 
   @Test
+  void ttlTakesTheScenarioDurationFormatForContainerAnomaliesToo() {
+    // 1m30s parses (the scenario grammar), so the refusal is about restart being one-shot
+    Result restart =
+        cli.run(
+            "chaos", "enable", "container-restart", "--service", "db", "-l", "1", "--ttl", "1m30s");
+    assertThat(restart.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(restart.err()).contains("--ttl does not apply to container-restart");
+
+    Result soon =
+        cli.run("chaos", "enable", "container-kill", "--service", "db", "-l", "1", "--ttl", "soon");
+    assertThat(soon.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(soon.err()).contains("--ttl: 'soon' is not a duration");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
   void enableWithOnlyALevelSendsOnlyTheLevel() {
     server.json("PUT", "/api/admin/chaos/error-rate", 200, ACTIVATION);
 

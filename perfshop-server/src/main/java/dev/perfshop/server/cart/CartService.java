@@ -11,6 +11,7 @@ import dev.perfshop.server.system.ShopMeters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +91,10 @@ public class CartService {
   public CartView setQuantity(
       HttpServletRequest request, HttpServletResponse response, long productId, int quantity) {
     Cart cart = resolve(request, response, false).orElseThrow(() -> notInCart(productId));
-    if (cart.quantityOf(productId) == 0) {
-      throw notInCart(productId);
-    }
-    Product product = products.findById(productId).orElseThrow(() -> notFound(productId));
+    long line = line(cart, productId);
+    Product product = products.findById(line).orElseThrow(() -> notFound(productId));
     check(product, quantity);
-    cart.set(productId, quantity, clock.instant());
+    cart.set(line, quantity, clock.instant());
     carts.saveAndFlush(cart);
     return render(cart);
   }
@@ -103,9 +102,7 @@ public class CartService {
   @Transactional
   public CartView remove(HttpServletRequest request, HttpServletResponse response, long productId) {
     Cart cart = resolve(request, response, false).orElseThrow(() -> notInCart(productId));
-    if (!cart.remove(productId, clock.instant())) {
-      throw notInCart(productId);
-    }
+    cart.remove(line(cart, productId), clock.instant());
     carts.saveAndFlush(cart);
     return render(cart);
   }
@@ -160,6 +157,13 @@ public class CartService {
 
   private Optional<Cart> resolve(
       HttpServletRequest request, HttpServletResponse response, boolean create) {
+    Optional<Cart> cart = locate(request, response, create);
+    cart.ifPresent(c -> CartExpiry.expire(c, clock.instant()));
+    return cart;
+  }
+
+  private Optional<Cart> locate(
+      HttpServletRequest request, HttpServletResponse response, boolean create) {
     var signedIn = current.find(request);
     String token = Cookies.read(request, CART_COOKIE);
     Optional<Cart> anonymous =
@@ -192,6 +196,15 @@ public class CartService {
     return Optional.of(carts.save(Cart.ofCustomer(customerId, clock.instant())));
   }
 
+  /** The product of the cart line a route names by {@code id} (see {@link LineRefs}). */
+  private long line(Cart cart, long id) {
+    long product = LineRefs.named(cart.getId(), id, cart.items().keySet(), clock.instant());
+    if (product < 0 || cart.quantityOf(product) == 0) {
+      throw notInCart(id);
+    }
+    return product;
+  }
+
   private void check(Product product, int quantity) {
     if (quantity > Cart.MAX_QUANTITY) {
       throw new ApiException(
@@ -208,6 +221,7 @@ public class CartService {
   }
 
   private CartView render(Cart cart) {
+    Instant now = clock.instant();
     Map<Long, Product> byId =
         products.findAllById(cart.items().keySet()).stream()
             .collect(Collectors.toMap(Product::getId, Function.identity()));
@@ -219,7 +233,7 @@ public class CartService {
                 e -> {
                   Product p = byId.get(e.getKey());
                   return new CartView.Line(
-                      p.getId(),
+                      LineRefs.shown(cart.getId(), p.getId(), now),
                       p.getSku(),
                       p.getName(),
                       p.getPrice(),

@@ -13,14 +13,18 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>unit prices have two decimals; a line total is unit price × quantity, exact;
  *   <li>subtotal = sum of line totals, exact;
- *   <li>tax = subtotal × tax rate, rounded once to cents with HALF_UP (never per line);
- *   <li>shipping = 0 for an empty cart, 0 from {@code freeShippingFrom}, else the flat rate;
- *   <li>total = subtotal + tax + shipping, exact. Every amount has scale 2.
+ *   <li>discount (a checkout coupon) = subtotal × the coupon's rate, rounded once to cents with
+ *       HALF_UP; 0 without a coupon;
+ *   <li>tax = (subtotal − discount) × tax rate, rounded once to cents with HALF_UP (never per
+ *       line);
+ *   <li>shipping = 0 for an empty cart, 0 from {@code freeShippingFrom} (on the subtotal), else the
+ *       flat rate ({@link ShippingRates});
+ *   <li>total = subtotal − discount + tax + shipping, exact. Every amount has scale 2.
  * </ul>
  *
- * A small bean on purpose: business anomalies (price-rounding, wrong-tax, total-mismatch) act here
- * through the {@link BusinessChaos} hooks (the identity without chaos), and nothing else computes
- * money.
+ * A small bean on purpose: business anomalies (price-rounding, wrong-tax, total-mismatch,
+ * double-discount, wrong-shipping) act here through the {@link BusinessChaos} hooks (the identity
+ * without chaos), and nothing else computes money.
  */
 @Component
 public class Pricing {
@@ -33,6 +37,7 @@ public class Pricing {
 
   public record Totals(
       BigDecimal subtotal,
+      BigDecimal discount,
       BigDecimal tax,
       BigDecimal shipping,
       BigDecimal total,
@@ -49,23 +54,42 @@ public class Pricing {
   }
 
   public Totals totals(List<Line> lines) {
-    BigDecimal subtotal =
-        lines.stream()
-            .map(l -> lineTotal(l.unitPrice(), l.quantity()))
-            .reduce(cents(BigDecimal.ZERO), BigDecimal::add);
+    return totals(lines, BigDecimal.ZERO);
+  }
+
+  /**
+   * Totals with a discount: {@code discountRate} is the share of the subtotal taken off (0.10 for a
+   * 10 % coupon). The discount never exceeds the subtotal.
+   */
+  public Totals totals(List<Line> lines, BigDecimal discountRate) {
+    List<BigDecimal> lineTotals =
+        lines.stream().map(l -> lineTotal(l.unitPrice(), l.quantity())).toList();
+    BigDecimal subtotal = lineTotals.stream().reduce(cents(BigDecimal.ZERO), BigDecimal::add);
+    BigDecimal discount = discount(subtotal, lineTotals, discountRate);
+    BigDecimal taxed = subtotal.subtract(discount);
     BigDecimal tax =
-        subtotal.multiply(BusinessChaos.taxRate(properties.taxRate())).setScale(SCALE, ROUNDING);
+        taxed.multiply(BusinessChaos.taxRate(properties.taxRate())).setScale(SCALE, ROUNDING);
     BigDecimal shipping =
-        lines.isEmpty() || subtotal.compareTo(properties.freeShippingFrom()) >= 0
-            ? cents(BigDecimal.ZERO)
-            : cents(properties.shippingFlat());
+        ShippingRates.shipping(
+            lines.size(), subtotal, properties.shippingFlat(), properties.freeShippingFrom());
     BigDecimal total =
-        BusinessChaos.reportedTotal(
-            subtotal.add(tax).add(shipping),
-            subtotal,
-            lines.stream().map(l -> lineTotal(l.unitPrice(), l.quantity())).toList(),
-            shipping);
-    return new Totals(subtotal, tax, shipping, total, properties.currency());
+        BusinessChaos.reportedTotal(taxed.add(tax).add(shipping), subtotal, lineTotals, shipping);
+    return new Totals(subtotal, discount, tax, shipping, total, properties.currency());
+  }
+
+  private static BigDecimal discount(
+      BigDecimal subtotal, List<BigDecimal> lineTotals, BigDecimal rate) {
+    if (rate.signum() == 0) {
+      return cents(BigDecimal.ZERO);
+    }
+    BigDecimal once = subtotal.multiply(rate).setScale(SCALE, ROUNDING);
+    BigDecimal discount = once.multiply(BigDecimal.valueOf(BusinessChaos.discountApplications()));
+    if (BusinessChaos.discountPerLine()) {
+      for (BigDecimal line : lineTotals) {
+        discount = discount.add(line.multiply(rate).setScale(SCALE, ROUNDING));
+      }
+    }
+    return discount.min(subtotal);
   }
 
   private static BigDecimal cents(BigDecimal amount) {

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class BodySignatureAssault implements Assault {
 
+  private static final ChaosType BODY_SIGNATURE = ChaosType.of("body-signature");
+
   static final String HINT = "X-Key-Hint";
   static final String SIGNATURE = "X-Signature";
   private static final HexFormat HEX = HexFormat.of();
@@ -44,7 +46,7 @@ class BodySignatureAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.BODY_SIGNATURE;
+    return BODY_SIGNATURE;
   }
 
   @Override

@@ -11,11 +11,17 @@ import java.util.List;
  */
 public final class BusinessChaos {
 
+  private static final ChaosType DOUBLE_DISCOUNT = ChaosType.of("double-discount");
+  private static final ChaosType OVERSELL = ChaosType.of("oversell");
+  private static final ChaosType PRICE_ROUNDING = ChaosType.of("price-rounding");
+  private static final ChaosType TOTAL_MISMATCH = ChaosType.of("total-mismatch");
+  private static final ChaosType WRONG_TAX = ChaosType.of("wrong-tax");
+
   private BusinessChaos() {}
 
   /** price-rounding: the unit price of a line as pricing should use it (2 decimals). */
   public static BigDecimal unitPrice(BigDecimal price) {
-    Activation a = ChaosContext.hit(ChaosType.PRICE_ROUNDING);
+    Activation a = ChaosContext.hit(PRICE_ROUNDING);
     if (a == null) {
       return price;
     }
@@ -35,7 +41,7 @@ public final class BusinessChaos {
 
   /** wrong-tax: the tax rate pricing should apply (e.g. 0.20 for 20 %). */
   public static BigDecimal taxRate(BigDecimal rate) {
-    Activation a = ChaosContext.hit(ChaosType.WRONG_TAX);
+    Activation a = ChaosContext.hit(WRONG_TAX);
     if (a == null) {
       return rate;
     }
@@ -50,23 +56,23 @@ public final class BusinessChaos {
 
   /** double-discount: how many times an order-level discount is applied (normally 1). */
   public static int discountApplications() {
-    return ChaosContext.hit(ChaosType.DOUBLE_DISCOUNT) == null ? 1 : 2;
+    return ChaosContext.hit(DOUBLE_DISCOUNT) == null ? 1 : 2;
   }
 
   /** double-discount level 5: whether each line also gets the discount. */
   public static boolean discountPerLine() {
-    Activation a = ChaosContext.hit(ChaosType.DOUBLE_DISCOUNT);
+    Activation a = ChaosContext.hit(DOUBLE_DISCOUNT);
     return a != null && a.level() == 5;
   }
 
   /** oversell: whether checkout skips its stock check (normally false). */
   public static boolean skipStockCheck() {
-    return ChaosContext.hit(ChaosType.OVERSELL) != null;
+    return ChaosContext.hit(OVERSELL) != null;
   }
 
   /** oversell level 5: whether checkout also skips decrementing the stock. */
   public static boolean skipStockDecrement() {
-    Activation a = ChaosContext.hit(ChaosType.OVERSELL);
+    Activation a = ChaosContext.hit(OVERSELL);
     return a != null && a.level() == 5;
   }
 
@@ -76,7 +82,7 @@ public final class BusinessChaos {
    */
   public static BigDecimal reportedTotal(
       BigDecimal total, BigDecimal subtotal, List<BigDecimal> lineTotals, BigDecimal shipping) {
-    Activation a = ChaosContext.hit(ChaosType.TOTAL_MISMATCH);
+    Activation a = ChaosContext.hit(TOTAL_MISMATCH);
     if (a == null) {
       return total;
     }

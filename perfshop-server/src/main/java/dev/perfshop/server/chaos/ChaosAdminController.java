@@ -6,7 +6,6 @@ import dev.perfshop.server.system.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -68,7 +67,7 @@ class ChaosAdminController {
 
   @GetMapping("/catalog")
   List<TypeView> catalog() {
-    return Arrays.stream(ChaosType.values()).map(TypeView::of).toList();
+    return ChaosType.values().stream().map(TypeView::of).toList();
   }
 
   @GetMapping
@@ -154,7 +153,7 @@ class ChaosAdminController {
     static TypeView of(ChaosType t) {
       return new TypeView(
           t.id(),
-          t.family().id(),
+          t.family(),
           t.description(),
           IntStream.rangeClosed(1, 5).mapToObj(l -> new LevelView(l, t.level(l))).toList(),
           t.defaultRoutes(),
@@ -182,7 +181,7 @@ class ChaosAdminController {
     static ActivationView of(Activation a, Instant now) {
       return new ActivationView(
           a.type().id(),
-          a.type().family().id(),
+          a.type().family(),
           a.level(),
           a.probability(),
           a.every(),

@@ -12,12 +12,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ChaosCatalogFaults implements CatalogFaults {
 
+  private static final ChaosType BROKEN_PAGINATION = ChaosType.of("broken-pagination");
+  private static final ChaosType BROKEN_SEARCH = ChaosType.of("broken-search");
+  private static final ChaosType SQL_INJECTION = ChaosType.of("sql-injection");
+  private static final ChaosType STALE_PRICES = ChaosType.of("stale-prices");
+  private static final ChaosType STORED_XSS = ChaosType.of("stored-xss");
+
   /** A query no product name or description contains. */
   static final String MATCHES_NOTHING = "\u0007\u0007";
 
   @Override
   public String searchText(String text) {
-    Activation a = ChaosContext.hit(ChaosType.BROKEN_SEARCH);
+    Activation a = ChaosContext.hit(BROKEN_SEARCH);
     if (a == null || text == null || text.isBlank()) {
       return text;
     }
@@ -33,7 +39,7 @@ class ChaosCatalogFaults implements CatalogFaults {
 
   @Override
   public Pageable page(Pageable requested) {
-    Activation a = ChaosContext.hit(ChaosType.BROKEN_PAGINATION);
+    Activation a = ChaosContext.hit(BROKEN_PAGINATION);
     if (a == null || requested.getPageNumber() == 0) {
       return requested;
     }
@@ -48,7 +54,7 @@ class ChaosCatalogFaults implements CatalogFaults {
 
   @Override
   public Page<Product> result(Page<Product> fetched, Pageable requested) {
-    Activation a = ChaosContext.hit(ChaosType.BROKEN_PAGINATION);
+    Activation a = ChaosContext.hit(BROKEN_PAGINATION);
     if (a == null) {
       return fetched;
     }
@@ -64,28 +70,28 @@ class ChaosCatalogFaults implements CatalogFaults {
     };
   }
 
-  private static final String[] STALE_FACTOR = {"1.02", "1.05", "1.10", "0.80", "0.50"};
+  private static final double[] STALE_FACTOR = STALE_PRICES.doubles("factor");
 
   @Override
   public java.math.BigDecimal shownPrice(java.math.BigDecimal current) {
-    Activation a = ChaosContext.hit(ChaosType.STALE_PRICES);
+    Activation a = ChaosContext.hit(STALE_PRICES);
     if (a == null || current == null) {
       return current;
     }
     return current
-        .multiply(new java.math.BigDecimal(STALE_FACTOR[a.level() - 1]))
+        .multiply(java.math.BigDecimal.valueOf(STALE_FACTOR[a.level() - 1]))
         .setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   @Override
   public int injectableSearch() {
-    Activation a = ChaosContext.hit(ChaosType.SQL_INJECTION);
+    Activation a = ChaosContext.hit(SQL_INJECTION);
     return a == null ? 0 : a.level();
   }
 
   @Override
   public int reviewPageFlaw() {
-    Activation a = ChaosContext.hit(ChaosType.STORED_XSS);
+    Activation a = ChaosContext.hit(STORED_XSS);
     return a == null ? 0 : a.level();
   }
 

@@ -8,13 +8,9 @@ import java.time.ZoneId;
 /** clock-skew: the application clock, off by the level's skew for requests with a hit. */
 final class ChaosClock extends Clock {
 
-  private static final Duration[] SKEW = {
-    Duration.ofSeconds(2),
-    Duration.ofSeconds(30),
-    Duration.ofMinutes(5),
-    Duration.ofHours(1),
-    Duration.ofDays(-1)
-  };
+  private static final ChaosType CLOCK_SKEW = ChaosType.of("clock-skew");
+
+  private static final Duration[] SKEW = CLOCK_SKEW.durations("skew");
 
   private final Clock delegate;
 
@@ -28,7 +24,7 @@ final class ChaosClock extends Clock {
 
   @Override
   public Instant instant() {
-    Activation a = ChaosContext.hit(ChaosType.CLOCK_SKEW);
+    Activation a = ChaosContext.hit(CLOCK_SKEW);
     Instant now = delegate.instant();
     return a == null ? now : now.plus(SKEW[a.level() - 1]);
   }

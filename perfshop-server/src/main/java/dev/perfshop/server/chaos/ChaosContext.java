@@ -67,7 +67,7 @@ public final class ChaosContext {
     StringJoiner levels = new StringJoiner(",");
     String scenario = null;
     for (Activation a : activations) {
-      families.add(a.type().family().id());
+      families.add(a.type().family());
       levels.add(Integer.toString(a.level()));
       if (scenario == null) {
         scenario = a.scenarioId();

@@ -17,8 +17,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class ChaosDataSource extends DelegatingDataSource {
 
-  private static final long[] LATENCY_MS = {5, 20, 100, 500, 2000};
-  private static final long[] OUTAGE_WAIT_MS = {0, 0, 0, 1000, 5000};
+  private static final ChaosType DB_LATENCY = ChaosType.of("db-latency");
+  private static final ChaosType DB_OUTAGE = ChaosType.of("db-outage");
+
+  private static final long[] LATENCY_MS = DB_LATENCY.longs("delayMs");
+  private static final long[] OUTAGE_WAIT_MS = DB_OUTAGE.longs("waitMs");
 
   ChaosDataSource(DataSource target) {
     super(target);
@@ -35,7 +38,7 @@ final class ChaosDataSource extends DelegatingDataSource {
   }
 
   private Connection chaos(Connection connection, boolean fresh) throws SQLException {
-    Activation outage = ChaosContext.hit(ChaosType.DB_OUTAGE);
+    Activation outage = ChaosContext.hit(DB_OUTAGE);
     if (outage != null) {
       connection.close();
       long wait = OUTAGE_WAIT_MS[outage.level() - 1];
@@ -46,7 +49,7 @@ final class ChaosDataSource extends DelegatingDataSource {
           "perfshop - Connection is not available, request timed out after " + wait + "ms.",
           "08001");
     }
-    Activation latency = ChaosContext.hit(ChaosType.DB_LATENCY);
+    Activation latency = ChaosContext.hit(DB_LATENCY);
     if (latency == null) {
       return connection;
     }

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -53,7 +53,7 @@ public class ChaosEngine {
   private final ChaosAudit audit;
   private final ChaosMeters meters;
   private final SafetyMode safety;
-  private final Map<ChaosType, Assault> assaults = new EnumMap<>(ChaosType.class);
+  private final Map<ChaosType, Assault> assaults = new HashMap<>();
   private final ScheduledExecutorService purger;
 
   ChaosEngine(

@@ -21,6 +21,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ChaosFilter extends OncePerRequestFilter {
 
+  private static final ChaosType BODY_SIGNATURE = ChaosType.of("body-signature");
+  private static final ChaosType CARD_DATA_IN_LOGS = ChaosType.of("card-data-in-logs");
+  private static final ChaosType RESPONSE_CORRUPTION = ChaosType.of("response-corruption");
+
   private static final int BODY_LIMIT = 64 * 1024;
 
   private final ChaosEngine engine;
@@ -53,13 +57,12 @@ class ChaosFilter extends OncePerRequestFilter {
     try {
       ChaosPlan plan = engine.plan();
       if (!plan.isEmpty()
-          && plan.get(ChaosType.BODY_SIGNATURE) != null
+          && plan.get(BODY_SIGNATURE) != null
           && !TokenAssault.isSafe(request.getMethod())) {
         request = new BufferedBody(request, request.getInputStream().readNBytes(BODY_LIMIT));
       }
       if (plan.isEmpty()
-          || (plan.get(ChaosType.RESPONSE_CORRUPTION) == null
-              && plan.get(ChaosType.CARD_DATA_IN_LOGS) == null)) {
+          || (plan.get(RESPONSE_CORRUPTION) == null && plan.get(CARD_DATA_IN_LOGS) == null)) {
         chain.doFilter(request, response);
         return;
       }
@@ -67,11 +70,11 @@ class ChaosFilter extends OncePerRequestFilter {
       var cachedResponse = new ContentCachingResponseWrapper(response);
       chain.doFilter(cachedRequest, cachedResponse);
       ChaosContext context = ChaosContext.of(cachedRequest);
-      Activation card = context == null ? null : context.find(ChaosType.CARD_DATA_IN_LOGS);
+      Activation card = context == null ? null : context.find(CARD_DATA_IN_LOGS);
       if (card != null) {
         cardData.log(card, cachedRequest);
       }
-      Activation corrupt = context == null ? null : context.find(ChaosType.RESPONSE_CORRUPTION);
+      Activation corrupt = context == null ? null : context.find(RESPONSE_CORRUPTION);
       if (corrupt != null && !response.isCommitted()) {
         byte[] body = corruption.corrupt(corrupt, cachedResponse.getContentAsByteArray(), response);
         response.setContentLength(body.length);

@@ -20,6 +20,9 @@ class ChaosInterceptor implements HandlerInterceptor {
 
   static final int ORDER = 30;
 
+  /** The family whose checks (tokens a script must send) run before any other anomaly. */
+  private static final String SCRIPTING = "scripting";
+
   private final ChaosEngine engine;
   private final ChaosDecider decider;
   private final ChaosMeters meters;
@@ -55,12 +58,12 @@ class ChaosInterceptor implements HandlerInterceptor {
     new ChaosContext(hits).bind(request);
     // The context is unbound by ChaosFilter once the response is complete (also on exceptions).
     for (Activation a : hits) {
-      if (a.type().family() == ChaosFamily.SCRIPTING) {
+      if (SCRIPTING.equals(a.type().family())) {
         act(a, request, response);
       }
     }
     for (Activation a : hits) {
-      if (a.type().family() != ChaosFamily.SCRIPTING) {
+      if (!SCRIPTING.equals(a.type().family())) {
         act(a, request, response);
       }
     }

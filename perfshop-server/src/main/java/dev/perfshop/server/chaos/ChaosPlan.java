@@ -1,10 +1,9 @@
 package dev.perfshop.server.chaos;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * The immutable set of activations, at most one per type. The admin API builds a new plan and swaps
@@ -13,15 +12,17 @@ import java.util.Map;
  */
 public final class ChaosPlan {
 
-  public static final ChaosPlan EMPTY = new ChaosPlan(new EnumMap<>(ChaosType.class), 0);
+  public static final ChaosPlan EMPTY = new ChaosPlan(new Activation[ChaosType.values().size()], 0);
 
-  private final Map<ChaosType, Activation> byType;
+  /** Indexed by {@link ChaosType#index()}: one array read per lookup on the request path. */
+  private final Activation[] byType;
+
   private final Activation[] all;
   private final long generation;
 
-  private ChaosPlan(EnumMap<ChaosType, Activation> byType, long generation) {
-    this.byType = Collections.unmodifiableMap(byType);
-    this.all = byType.values().toArray(Activation[]::new);
+  private ChaosPlan(Activation[] byType, long generation) {
+    this.byType = byType;
+    this.all = Arrays.stream(byType).filter(Objects::nonNull).toArray(Activation[]::new);
     this.generation = generation;
   }
 
@@ -40,37 +41,33 @@ public final class ChaosPlan {
   }
 
   public Activation get(ChaosType type) {
-    return byType.get(type);
+    return byType[type.index()];
   }
 
   /** The activation of this type if it is live at {@code now}. */
   public Activation live(ChaosType type, Instant now) {
-    Activation a = byType.get(type);
+    Activation a = get(type);
     return a == null || a.expired(now) ? null : a;
   }
 
   /** The activations live at {@code now}, in catalogue order. */
   public List<Activation> live(Instant now) {
-    return byType.values().stream().filter(a -> !a.expired(now)).toList();
+    return Arrays.stream(all).filter(a -> !a.expired(now)).toList();
   }
 
   ChaosPlan with(Activation activation) {
-    EnumMap<ChaosType, Activation> next = copy();
-    next.put(activation.type(), activation);
+    Activation[] next = byType.clone();
+    next[activation.type().index()] = activation;
     return new ChaosPlan(next, generation + 1);
   }
 
   ChaosPlan without(ChaosType type) {
-    EnumMap<ChaosType, Activation> next = copy();
-    next.remove(type);
+    Activation[] next = byType.clone();
+    next[type.index()] = null;
     return new ChaosPlan(next, generation + 1);
   }
 
   ChaosPlan cleared() {
-    return new ChaosPlan(new EnumMap<>(ChaosType.class), generation + 1);
-  }
-
-  private EnumMap<ChaosType, Activation> copy() {
-    return byType.isEmpty() ? new EnumMap<>(ChaosType.class) : new EnumMap<>(byType);
+    return new ChaosPlan(new Activation[byType.length], generation + 1);
   }
 }

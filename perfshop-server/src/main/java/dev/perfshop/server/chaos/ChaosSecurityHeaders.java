@@ -17,6 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ChaosSecurityHeaders implements SecurityHeadersPolicy {
 
+  private static final ChaosType MISSING_SECURITY_HEADERS =
+      ChaosType.of("missing-security-headers");
+  private static final ChaosType STORED_XSS = ChaosType.of("stored-xss");
+
   private static final List<String> ORDER =
       List.copyOf(
           SecurityHeadersFilter.HEADERS.keySet()); // Permissions, Referrer, nosniff, frame, CSP
@@ -41,12 +45,12 @@ class ChaosSecurityHeaders implements SecurityHeadersPolicy {
     }
     Instant now = clock.instant();
     Set<String> omitted = new HashSet<>();
-    Activation missing = plan.live(ChaosType.MISSING_SECURITY_HEADERS, now);
+    Activation missing = plan.live(MISSING_SECURITY_HEADERS, now);
     if (decider.applies(missing, now, request) && decider.fires(missing)) {
       omitted.addAll(ORDER.subList(0, Math.min(ORDER.size(), missing.level())));
       meters.injected(missing.type());
     }
-    Activation xss = plan.live(ChaosType.STORED_XSS, now);
+    Activation xss = plan.live(STORED_XSS, now);
     if (xss != null && xss.level() >= 4 && decider.applies(xss, now, request)) {
       omitted.add("Content-Security-Policy");
       if (xss.level() == 5) {

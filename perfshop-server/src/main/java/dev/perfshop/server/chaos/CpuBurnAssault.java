@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CpuBurnAssault implements Assault {
 
-  private static final long[] BURN_MS = {20, 50, 150, 400, 1000};
+  private static final ChaosType CPU_BURN = ChaosType.of("cpu-burn");
+
+  private static final long[] BURN_MS = CPU_BURN.longs("burnMs");
   static final int BURNERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
   private final Semaphore burners = new Semaphore(BURNERS);
@@ -27,7 +29,7 @@ class CpuBurnAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.CPU_BURN;
+    return CPU_BURN;
   }
 
   @Override

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ErrorRateAssault implements Assault {
 
+  private static final ChaosType ERROR_RATE = ChaosType.of("error-rate");
+
   @Override
   public ChaosType type() {
-    return ChaosType.ERROR_RATE;
+    return ERROR_RATE;
   }
 
   @Override

@@ -8,19 +8,21 @@ import org.springframework.stereotype.Component;
 @Component
 class GcPressureAssault implements Assault {
 
-  private static final int[] MEGABYTES = {4, 8, 32, 64, 128};
+  private static final ChaosType GC_PRESSURE = ChaosType.of("gc-pressure");
+
+  private static final long[] MEGABYTES = GC_PRESSURE.longs("garbageMiB");
   private static final int BLOCK = 32 * 1024;
 
   private volatile long sink;
 
   @Override
   public ChaosType type() {
-    return ChaosType.GC_PRESSURE;
+    return GC_PRESSURE;
   }
 
   @Override
   public void attack(Activation a, HttpServletRequest request, HttpServletResponse response) {
-    sink += allocate((long) MEGABYTES[a.level() - 1] << 20, a);
+    sink += allocate(MEGABYTES[a.level() - 1] << 20, a);
   }
 
   static long allocate(long bytes, Activation a) {

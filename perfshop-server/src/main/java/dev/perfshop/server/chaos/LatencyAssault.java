@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LatencyAssault implements Assault {
 
+  private static final ChaosType LATENCY = ChaosType.of("latency");
+
   static final long CAP_NANOS = Duration.ofSeconds(30).toNanos();
-  private static final long[] BASE_MS = {100, 300, 800, 2000, 5000};
-  private static final double[] JITTER = {0.20, 0.20, 0.25, 0.25, 0.30};
 
   private final Sleeper sleeper;
   private final RandomSource random;
@@ -23,7 +23,7 @@ class LatencyAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.LATENCY;
+    return LATENCY;
   }
 
   @Override
@@ -32,10 +32,14 @@ class LatencyAssault implements Assault {
     sleeper.sleepUntil(start + delayNanos(a.level(), random.nextDouble()), a);
   }
 
-  /** The delay for a level and a uniform draw u in [0, 1): base ± jitter, capped at 30 s. */
+  /**
+   * The delay for a level and a uniform draw u in [0, 1): the catalogue's {@code baseMs} ± {@code
+   * jitter}, capped at 30 s.
+   */
   static long delayNanos(int level, double u) {
-    double factor = 1 + (2 * u - 1) * JITTER[level - 1];
-    long nanos = Math.round(BASE_MS[level - 1] * 1_000_000L * factor);
+    var numbers = LATENCY.parameters(level);
+    double factor = 1 + (2 * u - 1) * numbers.number("jitter");
+    long nanos = Math.round(numbers.number("baseMs") * 1_000_000L * factor);
     return Math.min(Math.max(nanos, 0), CAP_NANOS);
   }
 }

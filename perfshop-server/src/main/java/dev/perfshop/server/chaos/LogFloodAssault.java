@@ -10,18 +10,20 @@ import org.springframework.stereotype.Component;
 @Component
 class LogFloodAssault implements Assault {
 
+  private static final ChaosType LOG_FLOOD = ChaosType.of("log-flood");
+
   private static final Logger log = LoggerFactory.getLogger("dev.perfshop.server.cache.Refresher");
-  private static final int[] LINES = {10, 50, 200, 1000, 5000};
+  private static final long[] LINES = LOG_FLOOD.longs("lines");
 
   @Override
   public ChaosType type() {
-    return ChaosType.LOG_FLOOD;
+    return LOG_FLOOD;
   }
 
   @Override
   public void attack(Activation a, HttpServletRequest request, HttpServletResponse response) {
     String route = ChaosDecider.route(request);
-    int lines = LINES[a.level() - 1];
+    int lines = (int) LINES[a.level() - 1];
     for (int i = 1; i <= lines && !a.released(); i++) {
       log.warn("cache refresh for {} did not converge, retrying (attempt {}/{})", route, i, lines);
     }

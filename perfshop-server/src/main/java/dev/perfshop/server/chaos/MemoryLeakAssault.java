@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MemoryLeakAssault implements Assault {
 
-  private static final int[] CHUNK = {64 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20};
-  private static final double[] SHARE = {0.05, 0.10, 0.20, 0.35, 0.50};
+  private static final ChaosType MEMORY_LEAK = ChaosType.of("memory-leak");
+
+  private static final long[] CHUNK_KIB = MEMORY_LEAK.longs("chunkKiB");
+  private static final double[] SHARE = MEMORY_LEAK.doubles("heapShare");
   static final double MAX_SHARE = 0.50;
 
   private final ConcurrentLinkedQueue<byte[]> retained = new ConcurrentLinkedQueue<>();
@@ -24,12 +26,12 @@ class MemoryLeakAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.MEMORY_LEAK;
+    return MEMORY_LEAK;
   }
 
   @Override
   public void attack(Activation a, HttpServletRequest request, HttpServletResponse response) {
-    int chunk = CHUNK[a.level() - 1];
+    int chunk = (int) (CHUNK_KIB[a.level() - 1] << 10);
     long cap = capBytes(a.level());
     Runtime rt = Runtime.getRuntime();
     if (rt.totalMemory() - rt.freeMemory() + chunk > maxHeap * MAX_SHARE) {

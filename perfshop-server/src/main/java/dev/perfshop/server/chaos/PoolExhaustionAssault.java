@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PoolExhaustionAssault implements Assault {
 
+  private static final ChaosType POOL_EXHAUSTION = ChaosType.of("pool-exhaustion");
+
   private static final Logger log = LoggerFactory.getLogger(PoolExhaustionAssault.class);
-  private static final double[] SHARE = {0.2, 0.4, 0.6, 0.8, 1.0};
+  private static final double[] SHARE = POOL_EXHAUSTION.doubles("poolShare");
   static final long HOLD_NANOS = Duration.ofSeconds(2).toNanos();
 
   private final DataSource dataSource;
@@ -50,7 +52,7 @@ class PoolExhaustionAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.POOL_EXHAUSTION;
+    return POOL_EXHAUSTION;
   }
 
   int cap(int level) {

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestIdAssault implements Assault {
 
+  private static final ChaosType REQUEST_ID = ChaosType.of("request-id");
+
   static final String HEADER = "X-Request-ID";
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
   private static final Pattern UUID =
@@ -22,7 +24,7 @@ class RequestIdAssault implements Assault {
   private static final Pattern UUID4 =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
-  private static final long[] REMEMBER_MS = {0, 60_000, 600_000, 3_600_000, 7_200_000};
+  private static final long[] REMEMBER_MS = REQUEST_ID.longs("rememberMs");
   private static final int MAX_REMEMBERED = 500_000;
 
   private final Clock clock;
@@ -34,7 +36,7 @@ class RequestIdAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.REQUEST_ID;
+    return REQUEST_ID;
   }
 
   @Override

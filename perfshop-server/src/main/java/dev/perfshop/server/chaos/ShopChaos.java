@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ShopChaos {
 
-  private static final long[] DEPENDENCY_MS = {200, 500, 1000, 3000, 8000};
+  private static final ChaosType IDOR = ChaosType.of("idor");
+  private static final ChaosType SLOW_DEPENDENCY = ChaosType.of("slow-dependency");
+
+  private static final long[] DEPENDENCY_MS = SLOW_DEPENDENCY.longs("extraMs");
 
   private ShopChaos() {}
 
@@ -18,7 +21,7 @@ public final class ShopChaos {
    * level's extra time, or returns at once. Never waits less than asked; ends early on halt.
    */
   public static void dependencyCall(String dependency) {
-    Activation a = ChaosContext.hit(ChaosType.SLOW_DEPENDENCY);
+    Activation a = ChaosContext.hit(SLOW_DEPENDENCY);
     if (a != null) {
       Sleeper.REAL.sleepUntil(
           System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEPENDENCY_MS[a.level() - 1]), a);
@@ -30,17 +33,12 @@ public final class ShopChaos {
    * mode allows it), else the level 1–5 of the flaw (see docs/chaos.md).
    */
   public static int idorLevel() {
-    Activation a = ChaosContext.hit(ChaosType.IDOR);
+    Activation a = ChaosContext.hit(IDOR);
     return a == null ? 0 : a.level();
   }
 
-  private static final java.time.Duration[] IDOR_REACH = {
-    java.time.Duration.ofHours(1),
-    java.time.Duration.ofDays(1),
-    java.time.Duration.ofDays(7),
-    java.time.Duration.ofDays(30),
-    null
-  };
+  /** How far back another customer's orders are served per level; null: any order. */
+  private static final java.time.Duration[] IDOR_REACH = IDOR.durations("reach");
 
   /**
    * idor: whether an order placed at {@code placedAt}, by someone else, is served to the caller at

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SlowQueryAssault implements Assault {
 
-  private static final int[] ROWS = {25, 50, 100, 200, Integer.MAX_VALUE};
+  private static final ChaosType SLOW_QUERY = ChaosType.of("slow-query");
+
+  private static final long[] ROWS = SLOW_QUERY.longs("rows");
   static final String SQL =
       "SELECT COUNT(*) FROM products a JOIN products b ON a.id <> b.id"
           + " WHERE a.id < (SELECT MIN(id) FROM products) + ?"
@@ -28,7 +30,7 @@ class SlowQueryAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.SLOW_QUERY;
+    return SLOW_QUERY;
   }
 
   @Override

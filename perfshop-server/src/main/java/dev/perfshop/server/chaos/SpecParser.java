@@ -1,15 +1,14 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.scenario.Durations;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -29,8 +28,6 @@ final class SpecParser {
   static final int MAX_EVERY = 1_000_000;
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  private static final Pattern SHORT_TTL = Pattern.compile("(\\d{1,7})([smh]?)");
-  private static final Pattern ISO_TTL = Pattern.compile("PT[0-9HMS.]{2,30}");
   private static final Pattern ROUTE = Pattern.compile("/api/[A-Za-z0-9._~*{}/-]{0,190}");
 
   /** Who may be a scope: live class sessions and enrolled agents (pedagogy answers). */
@@ -147,22 +144,7 @@ final class SpecParser {
     if (v instanceof Integer seconds) {
       d = Duration.ofSeconds(seconds);
     } else if (v instanceof String s && s.length() <= 32) {
-      Matcher m = SHORT_TTL.matcher(s);
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        d =
-            switch (m.group(2)) {
-              case "m" -> Duration.ofMinutes(n);
-              case "h" -> Duration.ofHours(n);
-              default -> Duration.ofSeconds(n);
-            };
-      } else if (ISO_TTL.matcher(s).matches()) {
-        try {
-          d = Duration.parse(s);
-        } catch (DateTimeParseException e) {
-          d = null;
-        }
-      }
+      d = Durations.parseTtl(s).orElse(null);
     }
     if (d == null
         || d.compareTo(Duration.ofSeconds(1)) < 0

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ThreadLeakAssault implements Assault {
 
+  private static final ChaosType THREAD_LEAK = ChaosType.of("thread-leak");
+
   private static final Logger log = LoggerFactory.getLogger(ThreadLeakAssault.class);
-  private static final int[] CAP = {20, 50, 100, 200, 500};
+  private static final long[] CAP = THREAD_LEAK.longs("maxThreads");
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final ConcurrentLinkedQueue<Thread> leaked = new ConcurrentLinkedQueue<>();
@@ -25,7 +27,7 @@ class ThreadLeakAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.THREAD_LEAK;
+    return THREAD_LEAK;
   }
 
   int live() {

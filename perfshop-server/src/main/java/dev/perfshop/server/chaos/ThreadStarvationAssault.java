@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ThreadStarvationAssault implements Assault {
 
-  private static final int[] PERMITS = {8, 4, 2, 1, 1};
-  private static final long[] WORK_MS = {50, 50, 50, 50, 200};
+  private static final ChaosType THREAD_STARVATION = ChaosType.of("thread-starvation");
+
+  private static final long[] PERMITS = THREAD_STARVATION.longs("permits");
+  private static final long[] WORK_MS = THREAD_STARVATION.longs("workMs");
 
   private final Sleeper sleeper;
   private final Map<Activation, Semaphore> locks = new ConcurrentHashMap<>();
@@ -28,13 +30,14 @@ class ThreadStarvationAssault implements Assault {
 
   @Override
   public ChaosType type() {
-    return ChaosType.THREAD_STARVATION;
+    return THREAD_STARVATION;
   }
 
   @Override
   public void attack(Activation a, HttpServletRequest request, HttpServletResponse response)
       throws InterruptedException {
-    Semaphore lock = locks.computeIfAbsent(a, k -> new Semaphore(PERMITS[k.level() - 1], true));
+    Semaphore lock =
+        locks.computeIfAbsent(a, k -> new Semaphore((int) PERMITS[k.level() - 1], true));
     while (!lock.tryAcquire(10, TimeUnit.MILLISECONDS)) {
       if (a.released()) {
         return;

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class VerboseErrors implements ProblemDecorator {
 
+  private static final ChaosType VERBOSE_ERRORS = ChaosType.of("verbose-errors");
+
   private final ObjectProvider<DataSource> dataSource;
   private volatile String database;
 
@@ -28,7 +30,7 @@ class VerboseErrors implements ProblemDecorator {
 
   @Override
   public void decorate(ProblemDetail problem, Throwable error, HttpServletRequest request) {
-    Activation a = ChaosContext.hit(ChaosType.VERBOSE_ERRORS);
+    Activation a = ChaosContext.hit(VERBOSE_ERRORS);
     if (a == null) {
       return;
     }

@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 @RestControllerAdvice
 class WrongStatusAdvice implements ResponseBodyAdvice<Object> {
 
+  private static final ChaosType WRONG_STATUS = ChaosType.of("wrong-status");
+
   @Override
   public boolean supports(
       MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -29,7 +31,7 @@ class WrongStatusAdvice implements ResponseBodyAdvice<Object> {
       Class<? extends HttpMessageConverter<?>> converterType,
       ServerHttpRequest request,
       ServerHttpResponse response) {
-    Activation a = ChaosContext.hit(ChaosType.WRONG_STATUS);
+    Activation a = ChaosContext.hit(WRONG_STATUS);
     if (a == null
         || body instanceof ProblemDetail
         || !(response instanceof ServletServerHttpResponse servlet)) {

@@ -73,8 +73,8 @@ class CustomerService {
   public String openSession(long customerId, String previousToken) {
     closeSession(previousToken);
     sessions.deleteExpired(clock.instant());
-    String token = Tokens.random();
     Instant now = clock.instant();
+    String token = SessionIds.next(customerId, now);
     sessions.save(
         new CustomerSession(
             Tokens.sha256(token), customerId, now, now.plus(properties.sessionTtl())));

@@ -9,12 +9,15 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /api/orders}. What is bought is the cart; this says who, where to and how
- * to pay. {@code email} is required for guests and ignored for signed-in customers.
+ * to pay, and an optional coupon code. {@code email} is required for guests and ignored for
+ * signed-in customers.
  */
 record CheckoutRequest(
     @Email @Size(max = 254) String email,
     @NotNull @Valid Address shippingAddress,
-    @NotNull @Valid Card payment) {
+    @NotNull @Valid Card payment,
+    @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "must be 1 to 32 letters, digits or '-'")
+        String couponCode) {
 
   record Address(
       @NotBlank @Size(max = 80) String name,

@@ -45,6 +45,7 @@ class CheckoutService {
   private final PaymentGateway gateway;
   private final Pricing pricing;
   private final IdempotencyStore idempotency;
+  private final Coupons coupons;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -57,6 +58,7 @@ class CheckoutService {
       PaymentGateway gateway,
       Pricing pricing,
       IdempotencyStore idempotency,
+      Coupons coupons,
       JsonMapper json,
       Clock clock) {
     this.carts = carts;
@@ -67,6 +69,7 @@ class CheckoutService {
     this.gateway = gateway;
     this.pricing = pricing;
     this.idempotency = idempotency;
+    this.coupons = coupons;
     this.json = json;
     this.clock = clock;
   }
@@ -79,6 +82,19 @@ class CheckoutService {
       throw new ApiException(
           ProblemType.UNPROCESSABLE, "the cart is empty", Map.of("reason", "empty-cart"));
     }
+    String couponCode =
+        request.couponCode() == null ? null : Coupons.normalize(request.couponCode());
+    java.math.BigDecimal discountRate =
+        couponCode == null
+            ? java.math.BigDecimal.ZERO
+            : coupons
+                .rate(couponCode)
+                .orElseThrow(
+                    () ->
+                        new ApiException(
+                            ProblemType.UNPROCESSABLE,
+                            "coupon '" + couponCode + "' is not valid",
+                            Map.of("reason", "invalid-coupon")));
     Map<Long, Product> byId =
         products.findAllById(cart.items().stream().map(Item::productId).toList()).stream()
             .collect(Collectors.toMap(Product::getId, Function.identity()));
@@ -98,12 +114,14 @@ class CheckoutService {
         cart.items().stream()
             .map(i -> new Pricing.Line(byId.get(i.productId()).getPrice(), i.quantity()))
             .toList();
-    Pricing.Totals totals = pricing.totals(priced);
+    Pricing.Totals totals = pricing.totals(priced, discountRate);
     ShopOrder order =
         new ShopOrder(
             cart.customerId(),
             email,
             totals.subtotal(),
+            totals.discount(),
+            couponCode,
             totals.tax(),
             totals.shipping(),
             totals.total(),

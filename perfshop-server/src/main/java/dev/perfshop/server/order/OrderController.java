@@ -211,10 +211,18 @@ class OrderController {
    * digits and expiry: a stored hash of the full number (and CVC) could be brute-forced.
    */
   record Fingerprint(
-      String email, CheckoutRequest.Address shippingAddress, String cardLast4, String expiry) {
+      String email,
+      CheckoutRequest.Address shippingAddress,
+      String cardLast4,
+      String expiry,
+      String couponCode) {
     static Fingerprint of(CheckoutRequest body) {
       return new Fingerprint(
-          body.email(), body.shippingAddress(), body.payment().last4(), body.payment().expiry());
+          body.email(),
+          body.shippingAddress(),
+          body.payment().last4(),
+          body.payment().expiry(),
+          body.couponCode() == null ? null : Coupons.normalize(body.couponCode()));
     }
   }
 
@@ -222,7 +230,10 @@ class OrderController {
     return switch (e.type()) {
       case OUT_OF_STOCK -> FailureReason.OUT_OF_STOCK;
       case PAYMENT_DECLINED -> FailureReason.PAYMENT_DECLINED;
-      case UNPROCESSABLE -> FailureReason.EMPTY_CART;
+      case UNPROCESSABLE ->
+          "invalid-coupon".equals(e.extensions().get("reason"))
+              ? FailureReason.INVALID_COUPON
+              : FailureReason.EMPTY_CART;
       default -> FailureReason.ERROR;
     };
   }

@@ -13,6 +13,8 @@ record OrderView(
     boolean guest,
     List<Line> items,
     BigDecimal subtotal,
+    String couponCode,
+    BigDecimal discount,
     BigDecimal tax,
     BigDecimal shipping,
     BigDecimal total,
@@ -49,6 +51,8 @@ record OrderView(
                         l.getLineTotal()))
             .toList(),
         o.getSubtotal(),
+        o.getCouponCode(),
+        o.getDiscount(),
         o.getTax(),
         o.getShipping(),
         o.getTotal(),

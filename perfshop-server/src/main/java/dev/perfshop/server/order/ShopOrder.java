@@ -30,6 +30,8 @@ class ShopOrder {
   private String email;
   private String status;
   private BigDecimal subtotal;
+  private BigDecimal discount;
+  private String couponCode;
   private BigDecimal tax;
   private BigDecimal shipping;
   private BigDecimal total;
@@ -54,6 +56,8 @@ class ShopOrder {
       Long customerId,
       String email,
       BigDecimal subtotal,
+      BigDecimal discount,
+      String couponCode,
       BigDecimal tax,
       BigDecimal shipping,
       BigDecimal total,
@@ -63,6 +67,8 @@ class ShopOrder {
     this.email = email;
     this.status = PAID;
     this.subtotal = subtotal;
+    this.discount = discount;
+    this.couponCode = couponCode;
     this.tax = tax;
     this.shipping = shipping;
     this.total = total;
@@ -96,6 +102,14 @@ class ShopOrder {
 
   BigDecimal getSubtotal() {
     return subtotal;
+  }
+
+  BigDecimal getDiscount() {
+    return discount;
+  }
+
+  String getCouponCode() {
+    return couponCode;
   }
 
   BigDecimal getTax() {

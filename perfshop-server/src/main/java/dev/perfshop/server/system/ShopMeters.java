@@ -22,6 +22,7 @@ public class ShopMeters {
     OUT_OF_STOCK("out-of-stock"),
     PAYMENT_DECLINED("payment-declined"),
     EMPTY_CART("empty-cart"),
+    INVALID_COUPON("invalid-coupon"),
     ERROR("error");
 
     private final String tag;

@@ -43,28 +43,29 @@ class BusinessChaosTests {
 
   @Test
   void priceRoundingRoundsWronglyAtLevel1AndTruncatesToTheUnitAtLevel5() {
-    hit(ChaosType.PRICE_ROUNDING, 1);
+    hit(ChaosType.of("price-rounding"), 1);
     assertThat(BusinessChaos.unitPrice(new BigDecimal("19.97"))).isEqualByComparingTo("19.95");
-    hit(ChaosType.PRICE_ROUNDING, 5);
+    hit(ChaosType.of("price-rounding"), 5);
     assertThat(BusinessChaos.unitPrice(new BigDecimal("19.97"))).isEqualByComparingTo("10.00");
   }
 
   @Test
   void wrongTaxShiftsTheRateAtLevel1AndDropsItAtLevel5() {
-    hit(ChaosType.WRONG_TAX, 1);
+    hit(ChaosType.of("wrong-tax"), 1);
     assertThat(BusinessChaos.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0.205");
-    hit(ChaosType.WRONG_TAX, 5);
+    hit(ChaosType.of("wrong-tax"), 5);
     assertThat(BusinessChaos.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0");
   }
 
   @Test
   void slowDependencyWaitsAtLeastTheLevelsDelayAndEndsOnRelease() throws Exception {
     assertThat(timed(() -> ShopChaos.dependencyCall("payment-gateway"))).isLessThan(200_000_000L);
-    hit(ChaosType.SLOW_DEPENDENCY, 1);
+    hit(ChaosType.of("slow-dependency"), 1);
     assertThat(timed(() -> ShopChaos.dependencyCall("payment-gateway")))
         .isGreaterThanOrEqualTo(200_000_000L);
     Activation five =
-        ChaosDeciderTests.activation(ChaosType.SLOW_DEPENDENCY, 5, 1, null, "/api/**", Scope.ALL);
+        ChaosDeciderTests.activation(
+            ChaosType.of("slow-dependency"), 5, 1, null, "/api/**", Scope.ALL);
     var waiting =
         java.util.concurrent.CompletableFuture.runAsync(
             () -> {
@@ -90,29 +91,29 @@ class BusinessChaosTests {
   @Test
   void idorLevelIsZeroWithoutAHit() {
     assertThat(ShopChaos.idorLevel()).isZero();
-    hit(ChaosType.IDOR, 1);
+    hit(ChaosType.of("idor"), 1);
     assertThat(ShopChaos.idorLevel()).isEqualTo(1);
-    hit(ChaosType.IDOR, 5);
+    hit(ChaosType.of("idor"), 5);
     assertThat(ShopChaos.idorLevel()).isEqualTo(5);
   }
 
   @Test
   void doubleDiscountAndOversellAndTotalMismatch() {
-    hit(ChaosType.DOUBLE_DISCOUNT, 1);
+    hit(ChaosType.of("double-discount"), 1);
     assertThat(BusinessChaos.discountApplications()).isEqualTo(2);
     assertThat(BusinessChaos.discountPerLine()).isFalse();
-    hit(ChaosType.DOUBLE_DISCOUNT, 5);
+    hit(ChaosType.of("double-discount"), 5);
     assertThat(BusinessChaos.discountPerLine()).isTrue();
-    hit(ChaosType.OVERSELL, 1);
+    hit(ChaosType.of("oversell"), 1);
     assertThat(BusinessChaos.skipStockCheck()).isTrue();
     assertThat(BusinessChaos.skipStockDecrement()).isFalse();
-    hit(ChaosType.OVERSELL, 5);
+    hit(ChaosType.of("oversell"), 5);
     assertThat(BusinessChaos.skipStockDecrement()).isTrue();
-    hit(ChaosType.TOTAL_MISMATCH, 1);
+    hit(ChaosType.of("total-mismatch"), 1);
     assertThat(
             BusinessChaos.reportedTotal(BigDecimal.TEN, BigDecimal.ONE, List.of(), BigDecimal.ONE))
         .isEqualByComparingTo("10.01");
-    hit(ChaosType.TOTAL_MISMATCH, 5);
+    hit(ChaosType.of("total-mismatch"), 5);
     assertThat(
             BusinessChaos.reportedTotal(
                 BigDecimal.TEN, new BigDecimal("8.00"), List.of(BigDecimal.TEN), BigDecimal.ONE))

@@ -51,7 +51,7 @@ class ChaosDeciderTests {
     // seeded, so the test is reproducible (an unseeded run would fail 1 % of the time by design)
     ChaosDecider decider = new ChaosDecider(RandomSource.seeded(20260302), SafetyMode.LOCKED);
     for (double p : new double[] {0.02, 0.3, 0.75}) {
-      ChaosPlan plan = plan(activation(ChaosType.ERROR_RATE, p, null, "/api/**", Scope.ALL));
+      ChaosPlan plan = plan(activation(ChaosType.of("error-rate"), p, null, "/api/**", Scope.ALL));
       int n = 10_000;
       int hits = 0;
       for (int i = 0; i < n; i++) {
@@ -66,7 +66,7 @@ class ChaosDeciderTests {
 
   @Test
   void aSeededRandomSourceMakesDecisionsReproducible() {
-    ChaosPlan plan = plan(activation(ChaosType.ERROR_RATE, 0.5, null, "/api/**", Scope.ALL));
+    ChaosPlan plan = plan(activation(ChaosType.of("error-rate"), 0.5, null, "/api/**", Scope.ALL));
     StringBuilder first = new StringBuilder();
     StringBuilder second = new StringBuilder();
     ChaosDecider a = new ChaosDecider(RandomSource.seeded(42), SafetyMode.LOCKED);
@@ -81,9 +81,11 @@ class ChaosDeciderTests {
   @Test
   void onlyLiveActivationsOnMatchingRoutesAndInScopeFire() {
     ChaosDecider decider = new ChaosDecider(() -> 0.0, SafetyMode.LOCKED);
-    Activation products = activation(ChaosType.LATENCY, 1, null, "/api/products/**", Scope.ALL);
+    Activation products =
+        activation(ChaosType.of("latency"), 1, null, "/api/products/**", Scope.ALL);
     Activation agent =
-        activation(ChaosType.ERROR_RATE, 1, null, "/api/**", new Scope(Scope.Kind.AGENT, "A7"));
+        activation(
+            ChaosType.of("error-rate"), 1, null, "/api/**", new Scope(Scope.Kind.AGENT, "A7"));
     ChaosPlan plan = plan(products, agent);
     assertThat(decider.decide(plan, NOW, get("/api/categories"))).isEmpty();
     assertThat(decider.decide(plan, NOW, get("/api/products/3"))).containsExactly(products);
@@ -97,7 +99,7 @@ class ChaosDeciderTests {
 
   @Test
   void securityTypesNeverFireWhileLockedEvenIfPresent() {
-    Activation sqli = activation(ChaosType.SQL_INJECTION, 1, null, "/api/**", Scope.ALL);
+    Activation sqli = activation(ChaosType.of("sql-injection"), 1, null, "/api/**", Scope.ALL);
     assertThat(
             new ChaosDecider(() -> 0.0, SafetyMode.LOCKED)
                 .decide(plan(sqli), NOW, get("/api/products")))
@@ -111,7 +113,7 @@ class ChaosDeciderTests {
   @Test
   void everyNthModeCountsMatchingRequestsOnly() {
     ChaosDecider decider = new ChaosDecider(() -> 0.99, SafetyMode.LOCKED);
-    ChaosPlan plan = plan(activation(ChaosType.ERROR_RATE, 0, 4, "/api/products", Scope.ALL));
+    ChaosPlan plan = plan(activation(ChaosType.of("error-rate"), 0, 4, "/api/products", Scope.ALL));
     StringBuilder pattern = new StringBuilder();
     for (int i = 0; i < 8; i++) {
       decider.decide(plan, NOW, get("/api/categories"));

@@ -22,7 +22,7 @@ class ChaosEngineBench {
   @Test
   void latencyAccuracy() {
     Activation a =
-        ChaosDeciderTests.activation(ChaosType.LATENCY, 1, 1, null, "/api/**", Scope.ALL);
+        ChaosDeciderTests.activation(ChaosType.of("latency"), 1, 1, null, "/api/**", Scope.ALL);
     int[] samples = {400, 200, 20};
     long[] millis = {10, 100, 1000};
     for (int k = 0; k < millis.length; k++) {
@@ -54,7 +54,7 @@ class ChaosEngineBench {
     ChaosPlan other =
         ChaosPlan.EMPTY.with(
             ChaosDeciderTests.activation(
-                ChaosType.LATENCY, 3, 1, null, "/api/orders/**", Scope.ALL));
+                ChaosType.of("latency"), 3, 1, null, "/api/orders/**", Scope.ALL));
     for (String name : new String[] {"nothing active", "activation on another route"}) {
       ChaosPlan plan = name.startsWith("nothing") ? empty : other;
       long sink = 0;

@@ -12,7 +12,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ChaosSeamsTests {
 
   static Activation latency(int level) {
-    return ChaosDeciderTests.activation(ChaosType.LATENCY, level, 1, null, "/api/**", Scope.ALL);
+    return ChaosDeciderTests.activation(
+        ChaosType.of("latency"), level, 1, null, "/api/**", Scope.ALL);
   }
 
   @Test
@@ -68,9 +69,9 @@ class ChaosSeamsTests {
     ChaosPlan empty = ChaosPlan.EMPTY;
     ChaosPlan one = empty.with(a);
     assertThat(empty.isEmpty()).isTrue();
-    assertThat(one.get(ChaosType.LATENCY)).isSameAs(a);
-    assertThat(one.without(ChaosType.LATENCY).isEmpty()).isTrue();
-    assertThat(one.get(ChaosType.LATENCY)).isSameAs(a);
+    assertThat(one.get(ChaosType.of("latency"))).isSameAs(a);
+    assertThat(one.without(ChaosType.of("latency")).isEmpty()).isTrue();
+    assertThat(one.get(ChaosType.of("latency"))).isSameAs(a);
     assertThat(one.generation()).isGreaterThan(empty.generation());
   }
 
@@ -78,7 +79,8 @@ class ChaosSeamsTests {
   void theInterceptorInjectsNothingBeforeTheApplicationIsReady() throws Exception {
     ChaosPlan plan =
         ChaosPlan.EMPTY.with(
-            ChaosDeciderTests.activation(ChaosType.ERROR_RATE, 1, null, "/api/**", Scope.ALL));
+            ChaosDeciderTests.activation(
+                ChaosType.of("error-rate"), 1, null, "/api/**", Scope.ALL));
     int[] decisions = new int[1];
     ChaosDecider decider =
         new ChaosDecider(() -> 0.0, SafetyMode.LOCKED) {
@@ -91,7 +93,7 @@ class ChaosSeamsTests {
         };
     ChaosEngine engine = org.mockito.Mockito.mock(ChaosEngine.class);
     org.mockito.Mockito.when(engine.plan()).thenReturn(plan);
-    org.mockito.Mockito.when(engine.assault(ChaosType.ERROR_RATE))
+    org.mockito.Mockito.when(engine.assault(ChaosType.of("error-rate")))
         .thenReturn(new ErrorRateAssault());
     ChaosInterceptor interceptor =
         new ChaosInterceptor(

@@ -179,7 +179,7 @@ class PerformanceChaosTests {
   @Test
   void threadStarvationMakesRequestsQueueOnASharedLock() throws Exception {
     enable("thread-starvation", 5);
-    Activation a = engine.plan().get(ChaosType.THREAD_STARVATION);
+    Activation a = engine.plan().get(ChaosType.of("thread-starvation"));
     var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
     List<CompletableFuture<Long>> calls =
         java.util.stream.IntStream.range(0, 6)
