@@ -143,7 +143,7 @@ final class SpecParser {
     Duration d = null;
     if (v instanceof Integer seconds) {
       d = Duration.ofSeconds(seconds);
-    } else if (v instanceof String s && s.length() <= 32) {
+    } else if (v instanceof String s && s.length() <= 32 && s.equals(s.strip())) {
       d = Durations.parseTtl(s).orElse(null);
     }
     if (d == null

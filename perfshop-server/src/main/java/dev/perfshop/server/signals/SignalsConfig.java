@@ -61,6 +61,25 @@ class SignalsConfig {
     return new Profiler();
   }
 
+  /** The SQL timers get a help text (promtool checks every meter of ours has one). */
+  @Bean
+  static io.micrometer.core.instrument.config.MeterFilter sqlTimerDescription() {
+    return new io.micrometer.core.instrument.config.MeterFilter() {
+      @Override
+      public io.micrometer.core.instrument.Meter.Id map(io.micrometer.core.instrument.Meter.Id id) {
+        if (!id.getName().startsWith(SqlObservations.NAME) || id.getDescription() != null) {
+          return id;
+        }
+        return new io.micrometer.core.instrument.Meter.Id(
+            id.getName(),
+            io.micrometer.core.instrument.Tags.of(id.getTags()),
+            id.getBaseUnit(),
+            "Time of the SQL statements the shop runs, by operation",
+            id.getType());
+      }
+    };
+  }
+
   @Bean
   HeapFloorMeters heapFloorMeters() {
     return new HeapFloorMeters();
