@@ -348,7 +348,18 @@ class PedagogyRepository {
         rs.getInt("hints_released"),
         rs.getInt("max_stars"),
         rs.getBoolean("is_open"),
-        rs.getInt("sort_order"));
+        rs.getInt("sort_order"),
+        anomalies(rs.getString("anomalies")));
+  }
+
+  private static List<String> anomalies(String csv) {
+    return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+  }
+
+  void setAnomalies(long id, List<String> anomalies) {
+    jdbc.sql("UPDATE session_enigmas SET anomalies = ? WHERE id = ?")
+        .params(anomalies.isEmpty() ? null : String.join(",", anomalies), id)
+        .update();
   }
 
   // --- progress

@@ -1,5 +1,7 @@
 package dev.perfshop.server.pedagogy;
 
+import dev.perfshop.server.chaos.ChaosEngine;
+import dev.perfshop.server.chaos.ChaosType;
 import dev.perfshop.server.pedagogy.Rows.EnigmaRow;
 import dev.perfshop.server.pedagogy.Rows.ProgressRow;
 import dev.perfshop.server.pedagogy.Rows.SessionRow;
@@ -45,6 +47,7 @@ public class StudentService {
   private final PedagogyMeters meters;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ChaosEngine chaos;
 
   StudentService(
       PedagogyRepository repository,
@@ -53,7 +56,9 @@ public class StudentService {
       AnswerRateLimiter limiter,
       PedagogyMeters meters,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ChaosEngine chaos) {
+    this.chaos = chaos;
     this.repository = repository;
     this.agentCodes = agentCodes;
     this.checks = checks;
@@ -148,7 +153,7 @@ public class StudentService {
             .collect(Collectors.toMap(ProgressRow::enigmaId, Function.identity()));
     return repository.enigmas(agent.session().id()).stream()
         .filter(e -> visible(e, mine.get(e.id())))
-        .map(e -> view(e, mine.get(e.id())))
+        .map(e -> view(e, mine.get(e.id()), anomalyLive(e)))
         .toList();
   }
 
@@ -166,6 +171,7 @@ public class StudentService {
           ProblemType.CONFLICT,
           "enigma " + key + " is not ready yet: its scenario has not started");
     }
+    requireAnomalyLive(e);
     AnswerChecks.Verdict verdict =
         checks.check(agent.session().id(), e.key(), e.answer(), submission);
     Optional<Duration> wait = limiter.acquire(agent.student().id(), e.id());
@@ -256,6 +262,36 @@ public class StudentService {
             .collect(Collectors.groupingBy(ProgressRow::studentId)));
   }
 
+  /**
+   * An enigma is a diagnosis of a running anomaly: while none of its anomalies is live (a library
+   * loaded before the instructor enabled the chaos, a scenario not started yet or over), an answer
+   * is refused with a 409 and costs nothing.
+   */
+  private void requireAnomalyLive(EnigmaRow e) {
+    if (!anomalyLive(e)) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "enigma "
+              + e.key()
+              + " is about an anomaly that is not running ("
+              + String.join(" or ", e.anomalies())
+              + "): wait until your instructor starts it; this answer was not checked",
+          Map.of("reason", "anomaly-off", "anomalies", e.anomalies()));
+    }
+  }
+
+  private boolean anomalyLive(EnigmaRow e) {
+    if (e.anomalies().isEmpty()) {
+      return true;
+    }
+    var now = clock.instant();
+    var plan = chaos.plan();
+    return e.anomalies().stream()
+        .map(ChaosType::byId)
+        .flatMap(Optional::stream)
+        .anyMatch(t -> plan.live(t, now) != null);
+  }
+
   private EnigmaRow visibleEnigma(Agent agent, String key) {
     EnigmaRow e =
         repository
@@ -276,7 +312,7 @@ public class StudentService {
     return e.open() || (p != null && p.solved());
   }
 
-  private static StudentEnigma view(EnigmaRow e, ProgressRow p) {
+  private static StudentEnigma view(EnigmaRow e, ProgressRow p, boolean live) {
     int taken = p == null ? 0 : p.hintsTaken();
     int wrong = p == null ? 0 : p.wrongAnswers();
     boolean solved = p != null && p.solved();
@@ -299,7 +335,8 @@ public class StudentService {
         solved,
         solved ? p.stars() : null,
         e.open(),
-        a.ready());
+        a.ready(),
+        live);
   }
 
   private static void requirePageOpen(SessionRow session) {

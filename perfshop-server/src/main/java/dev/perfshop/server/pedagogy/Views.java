@@ -108,7 +108,8 @@ public final class Views {
       boolean solved,
       Integer stars,
       boolean open,
-      boolean ready) {}
+      boolean ready,
+      boolean anomalyLive) {}
 
   public record AnswerResult(
       boolean correct,
