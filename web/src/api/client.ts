@@ -362,6 +362,10 @@ export interface Enigma {
   open: boolean;
   /** false while a run-time binding is still unknown */
   ready: boolean;
+  /** false while the anomaly this enigma is about is not running (answers are then refused) */
+  anomalyLive?: boolean;
+  /** wrong answers left before the next star is lost (1 on a choice: each wrong choice costs one) */
+  triesBeforeStarLost?: number | null;
 }
 export interface AnswerResult {
   correct: boolean;
@@ -370,6 +374,7 @@ export interface AnswerResult {
   stars?: number | null;
   starsAvailable: number;
   wrongAnswers: number;
+  triesBeforeStarLost?: number | null;
   message?: string;
 }
 export interface Hint {

@@ -164,7 +164,7 @@ public class StudentService {
     if (p.solved()) {
       // solved once: a later answer changes nothing and costs nothing
       return new AnswerResult(
-          true, true, true, p.stars(), p.stars(), p.wrongAnswers(), "already solved");
+          true, true, true, p.stars(), p.stars(), p.wrongAnswers(), null, "already solved");
     }
     if (!e.answer().ready()) {
       throw new ApiException(
@@ -181,7 +181,8 @@ public class StudentService {
     long sessionId = agent.session().id();
     meters.attempt(sessionId, verdict.correct());
     if (verdict.correct()) {
-      int stars = Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), p.wrongAnswers());
+      int stars =
+          Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), p.wrongAnswers(), per(e));
       if (repository.recordSolve(p.id(), stars, clock.instant())) {
         meters.solve(sessionId);
         events.publishEvent(
@@ -195,7 +196,7 @@ public class StudentService {
                 stars,
                 clock.instant()));
       }
-      return new AnswerResult(true, true, false, stars, stars, p.wrongAnswers(), "solved");
+      return new AnswerResult(true, true, false, stars, stars, p.wrongAnswers(), null, "solved");
     }
     // the same wrong answer sent twice (a double click, a resend) costs once
     boolean repeat = verdict.fingerprint().equals(p.lastWrong());
@@ -211,7 +212,8 @@ public class StudentService {
             false,
             null,
             clock.instant()));
-    int available = Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), wrong);
+    int available = Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), wrong, per(e));
+    int tries = Stars.triesBeforeStarLost(wrong, per(e));
     return new AnswerResult(
         false,
         false,
@@ -219,7 +221,10 @@ public class StudentService {
         null,
         available,
         wrong,
-        repeat ? "same wrong answer as before" : "not right");
+        available == 0 ? null : tries,
+        (repeat ? "same wrong answer as before" : "not right")
+            + " — "
+            + feedback(available, tries, per(e)));
   }
 
   /** Shows the student the next hint; beyond the released ones each costs a star. */
@@ -249,7 +254,7 @@ public class StudentService {
     int available =
         p.solved()
             ? p.stars()
-            : Stars.earned(e.maxStars(), taken, e.hintsReleased(), p.wrongAnswers());
+            : Stars.earned(e.maxStars(), taken, e.hintsReleased(), p.wrongAnswers(), per(e));
     return new Hint(taken, e.hints().get(taken - 1), taken, available);
   }
 
@@ -326,7 +331,7 @@ public class StudentService {
         a.type().equals("choice") ? a.multiple() : null,
         a.unit(),
         e.maxStars(),
-        solved ? p.stars() : Stars.earned(e.maxStars(), taken, e.hintsReleased(), wrong),
+        solved ? p.stars() : Stars.earned(e.maxStars(), taken, e.hintsReleased(), wrong, per(e)),
         e.hints().subList(0, seen),
         e.hints().size(),
         taken,
@@ -336,7 +341,25 @@ public class StudentService {
         solved ? p.stars() : null,
         e.open(),
         a.ready(),
-        live);
+        live,
+        solved ? null : Stars.triesBeforeStarLost(wrong, per(e)));
+  }
+
+  private static int per(EnigmaRow e) {
+    return Stars.wrongPerStar(e.answer().type());
+  }
+
+  /** What the next wrong answer costs, in words. */
+  static String feedback(int available, int tries, int perStar) {
+    if (available == 0) {
+      return "no star left to lose; a right answer still counts as solved";
+    }
+    if (perStar == 1) {
+      return "each wrong choice costs a star (" + available + " still available)";
+    }
+    return tries == 1
+        ? "the next wrong answer costs a star (" + available + " still available)"
+        : tries + " more wrong answers before a star is lost (" + available + " still available)";
   }
 
   private static void requirePageOpen(SessionRow session) {

@@ -109,7 +109,8 @@ public final class Views {
       Integer stars,
       boolean open,
       boolean ready,
-      boolean anomalyLive) {}
+      boolean anomalyLive,
+      Integer triesBeforeStarLost) {}
 
   public record AnswerResult(
       boolean correct,
@@ -118,6 +119,7 @@ public final class Views {
       Integer stars,
       int starsAvailable,
       int wrongAnswers,
+      Integer triesBeforeStarLost,
       String message) {}
 
   public record Hint(int number, String text, int hintsTaken, int starsAvailable) {}
