@@ -342,7 +342,7 @@ export interface Me {
   enigmas: number;
   maxStars: number;
 }
-export type AnswerKind = 'choice' | 'number' | 'text' | 'route' | 'bound';
+export type AnswerKind = 'choice' | 'number' | 'text' | 'route' | 'bound' | 'measured';
 export interface Enigma {
   id: string;
   question: string;

@@ -250,7 +250,7 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
                 id={id}
                 required
                 list={enigma.type === 'route' || enigma.type === 'bound' ? 'known-routes' : undefined}
-                inputMode={enigma.type === 'number' ? 'decimal' : undefined}
+                inputMode={enigma.type === 'number' || enigma.type === 'measured' ? 'decimal' : undefined}
                 value={answer}
                 maxLength={200}
                 autoComplete="off"

@@ -172,7 +172,9 @@ public record Scenario(
 
   /**
    * How an answer is checked. {@code type} is one of {@code choice}, {@code number}, {@code text},
-   * {@code route}, {@code bound} (a value the runner binds at run time, named by {@code binding}).
+   * {@code route}, {@code bound} (a value the runner binds at run time, named by {@code binding}),
+   * {@code measured} (the server's own measurement of {@code measure} — p50, p95, p99, error-rate
+   * or throughput — of {@code route} over the anomaly's window, within {@code tolerance} percent).
    */
   public record Answer(
       String type,
@@ -183,7 +185,21 @@ public record Scenario(
       String unit,
       String pattern,
       String route,
-      String binding) {
+      String binding,
+      String measure) {
+    public Answer(
+        String type,
+        List<String> options,
+        List<Integer> correct,
+        Double value,
+        Double tolerance,
+        String unit,
+        String pattern,
+        String route,
+        String binding) {
+      this(type, options, correct, value, tolerance, unit, pattern, route, binding, null);
+    }
+
     public Answer {
       options = options == null ? List.of() : List.copyOf(options);
       correct = correct == null ? List.of() : List.copyOf(correct);

@@ -31,7 +31,7 @@ public final class ScenarioValidator {
       Set.of("performance", "functional", "business", "security", "scripting", "infrastructure");
   public static final Set<String> METRICS = Set.of("p50", "p95", "p99", "error-rate", "throughput");
   public static final Set<String> ANSWER_TYPES =
-      Set.of("choice", "number", "text", "route", "bound");
+      Set.of("choice", "number", "text", "route", "bound", "measured");
   public static final Duration MAX_DURATION = Duration.ofHours(4);
   public static final Duration MAX_TTL = Duration.ofHours(2);
 
@@ -453,16 +453,48 @@ public final class ScenarioValidator {
           }
         }
       }
+      case "measured" -> {
+        require(
+            at + "/measure",
+            a.measure() != null && METRICS.contains(a.measure()),
+            "a measured answer names its statistic: measure is one of " + sorted(METRICS));
+        require(
+            at + "/route",
+            (a.route() == null) != (a.binding() == null),
+            "a measured answer names the route measured (route) or the binding that picks it"
+                + " (binding), one of the two");
+        require(
+            at + "/route",
+            a.route() == null || ROUTE.matcher(a.route()).matches(),
+            "route must look like 'GET /api/products/{id}'");
+        require(
+            at + "/binding",
+            a.binding() == null || bindings.contains(a.binding()),
+            "no binding named '" + a.binding() + "'");
+        require(
+            at + "/tolerance",
+            a.tolerance() != null && a.tolerance() > 0 && a.tolerance() <= 100,
+            "a measured answer needs tolerance: a percentage of the measured value (1 to 100)");
+        require(
+            at + "/value",
+            a.value() == null,
+            "a measured answer has no value: the server measures it");
+      }
       case "route" ->
           require(
               at + "/route",
               a.route() != null && ROUTE.matcher(a.route()).matches(),
               "route must look like 'GET /api/products/{id}'");
-      default ->
-          require(
-              at + "/binding",
-              a.binding() != null && ID.matcher(a.binding()).matches(),
-              "a bound answer names its binding (e.g. target-route)");
+      default -> {
+        require(
+            at + "/binding",
+            a.binding() != null && ID.matcher(a.binding()).matches(),
+            "a bound answer names its binding (e.g. target-route)");
+        require(
+            at + "/binding",
+            a.binding() == null || bindings.contains(a.binding()),
+            "no binding named '" + a.binding() + "'");
+      }
     }
   }
 

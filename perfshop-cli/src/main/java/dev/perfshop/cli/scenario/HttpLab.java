@@ -170,7 +170,8 @@ public final class HttpLab implements LabPort {
     var list = body.putArray("anomalies");
     anomalies.forEach(list::add);
     client.adminSend("POST", "/api/admin/sessions/" + session + "/enigmas", bytes(body));
-    if ("bound".equals(enigma.answer().type())) {
+    if ("bound".equals(enigma.answer().type())
+        || ("measured".equals(enigma.answer().type()) && enigma.answer().binding() != null)) {
       ObjectNode bind = Json.object();
       bind.put("scenarioId", scenarioId);
       bind.put("name", enigma.answer().binding());

@@ -187,6 +187,18 @@ public class EnigmaRegistry {
         repository.setBoundHash(e.id(), checks.bindHash(sessionId, e.key(), value));
         bound.add(e.key());
         enigmaEvent(sessionId, e.key());
+      } else if ("measured".equals(e.answer().type())
+          && name != null
+          && name.equals(e.answer().binding())
+          && (scenarioId == null || scenarioId.equals(e.scenarioId()))) {
+        // the run picked the route: the server measures that one
+        String route =
+            Routes.normalise(value)
+                .orElseThrow(() -> invalid("a measured binding's value is a route: " + value));
+        String metric = e.answer().measure().split(" ")[0];
+        repository.setMeasure(e.id(), metric + " " + route);
+        bound.add(e.key());
+        enigmaEvent(sessionId, e.key());
       }
     }
     if (bound.isEmpty()) {

@@ -249,8 +249,8 @@ class PedagogyRepository {
             "INSERT INTO session_enigmas (session_id, enigma_key, scenario_id, question, check_type,"
                 + " options_json, multiple_choice, answer_hashes, answer_pattern, answer_value,"
                 + " answer_tolerance, answer_unit, binding, hints_json, hints_released, max_stars,"
-                + " is_open, sort_order, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
+                + " is_open, sort_order, created_at, measure)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
         .params(
             sessionId,
             key,
@@ -269,7 +269,8 @@ class PedagogyRepository {
             maxStars,
             open,
             sortOrder,
-            ts(now))
+            ts(now),
+            a.measure())
         .update();
   }
 
@@ -284,8 +285,8 @@ class PedagogyRepository {
     jdbc.sql(
             "UPDATE session_enigmas SET scenario_id = ?, question = ?, check_type = ?, options_json = ?,"
                 + " multiple_choice = ?, answer_hashes = ?, answer_pattern = ?, answer_value = ?,"
-                + " answer_tolerance = ?, answer_unit = ?, binding = ?, hints_json = ?, max_stars = ?"
-                + " WHERE id = ?")
+                + " answer_tolerance = ?, answer_unit = ?, binding = ?, hints_json = ?, max_stars = ?,"
+                + " measure = ? WHERE id = ?")
         .params(
             scenarioId,
             question,
@@ -300,6 +301,7 @@ class PedagogyRepository {
             a.binding(),
             json.writeValueAsString(hints),
             maxStars,
+            a.measure(),
             id)
         .update();
   }
@@ -336,7 +338,8 @@ class PedagogyRepository {
             nullableDouble(rs, "answer_value"),
             nullableDouble(rs, "answer_tolerance"),
             rs.getString("answer_unit"),
-            rs.getString("binding"));
+            rs.getString("binding"),
+            rs.getString("measure"));
     return new EnigmaRow(
         rs.getLong("id"),
         rs.getLong("session_id"),
@@ -354,6 +357,10 @@ class PedagogyRepository {
 
   private static List<String> anomalies(String csv) {
     return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+  }
+
+  void setMeasure(long id, String measure) {
+    jdbc.sql("UPDATE session_enigmas SET measure = ? WHERE id = ?").params(measure, id).update();
   }
 
   void setAnomalies(long id, List<String> anomalies) {

@@ -48,6 +48,7 @@ public class StudentService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ChaosEngine chaos;
+  private final Measurements measurements;
 
   StudentService(
       PedagogyRepository repository,
@@ -57,8 +58,10 @@ public class StudentService {
       PedagogyMeters meters,
       ApplicationEventPublisher events,
       Clock clock,
-      ChaosEngine chaos) {
+      ChaosEngine chaos,
+      Measurements measurements) {
     this.chaos = chaos;
+    this.measurements = measurements;
     this.repository = repository;
     this.agentCodes = agentCodes;
     this.checks = checks;
@@ -173,7 +176,10 @@ public class StudentService {
     }
     requireAnomalyLive(e);
     AnswerChecks.Verdict verdict =
-        checks.check(agent.session().id(), e.key(), e.answer(), submission);
+        e.answer().type().equals("measured")
+            ? checks.checkMeasured(
+                agent.session().id(), e.key(), e.answer(), submission.answer(), measured(e))
+            : checks.check(agent.session().id(), e.key(), e.answer(), submission);
     Optional<Duration> wait = limiter.acquire(agent.student().id(), e.id());
     if (wait.isPresent()) {
       throw tooMany("too many answers", wait.get());
@@ -283,6 +289,21 @@ public class StudentService {
               + "): wait until your instructor starts it; this answer was not checked",
           Map.of("reason", "anomaly-off", "anomalies", e.anomalies()));
     }
+  }
+
+  /** The server's measurement behind a measured answer (409 while the route has no traffic). */
+  private double measured(EnigmaRow e) {
+    String measure = e.answer().measure();
+    return measurements
+        .measure(measure, e.anomalies())
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ProblemType.CONFLICT,
+                    "no request of "
+                        + measure.substring(measure.indexOf(' ') + 1)
+                        + " was measured yet; this answer was not checked",
+                    Map.of("reason", "not-measured")));
   }
 
   private boolean anomalyLive(EnigmaRow e) {
