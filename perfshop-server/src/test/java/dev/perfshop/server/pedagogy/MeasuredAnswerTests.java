@@ -51,7 +51,22 @@ class MeasuredAnswerTests {
         "PUT",
         "/api/admin/chaos/latency",
         Map.of("level", 1, "probability", 1.0, "routes", List.of("/api/categories")));
-    var none = api.answer(agent, "how-slow", "100");
+    // a route without a request in the window cannot be checked (other tests share the stats)
+    Map<String, Object> idle = new HashMap<>(enigma);
+    idle.put("id", "idle");
+    idle.put(
+        "answer",
+        Map.of(
+            "type",
+            "measured",
+            "measure",
+            "p95",
+            "route",
+            "GET /api/never-requested",
+            "tolerance",
+            30));
+    api.register(s.get("id"), idle);
+    var none = api.answer(agent, "idle", "100");
     assertThat(none.getStatusCode().value()).isEqualTo(409);
     assertThat(none.getBody()).containsEntry("reason", "not-measured");
 
