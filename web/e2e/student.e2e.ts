@@ -65,8 +65,13 @@ describe.skipIf(!chromiumPresent)('student journey', () => {
     const card = '[data-testid="enigma-which-route"]';
     await student.waitForSelector(card);
     await student.click(`${card} button:has-text("Take a hint")`);
+    // a paid hint asks first
+    await student.click(`${card} button:has-text("Yes, take the hint")`);
     await student.waitForSelector(`${card} .hints li`);
     expect(await student.textContent(`${card} .hints`)).toContain('Sort the routes by p95.');
+    expect(await student.textContent(`${card} .hints`)).toContain('cost you a star');
+    // the answer box never shows an answer as its example
+    expect(await student.textContent(`${card} label`)).not.toContain('/api/products');
     await student.fill(`${card} input`, 'GET /api/categories');
     await student.click(`${card} button:has-text("Answer")`);
     await student.waitForSelector(`${card} [data-testid=answer-result].bad`);

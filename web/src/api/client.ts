@@ -550,7 +550,7 @@ export interface Me {
   messageAt?: string | null;
   scoreboardFrozen?: boolean;
 }
-export type AnswerKind = 'choice' | 'number' | 'text' | 'route' | 'bound';
+export type AnswerKind = 'choice' | 'number' | 'text' | 'route' | 'bound' | 'measured';
 export interface Enigma {
   id: string;
   question: string;
@@ -570,6 +570,10 @@ export interface Enigma {
   open: boolean;
   /** false while a run-time binding is still unknown */
   ready: boolean;
+  /** false while the anomaly this enigma is about is not running (answers are then refused) */
+  anomalyLive?: boolean;
+  /** wrong answers left before the next star is lost (1 on a choice: each wrong choice costs one) */
+  triesBeforeStarLost?: number | null;
 }
 export interface AnswerResult {
   correct: boolean;
@@ -578,6 +582,7 @@ export interface AnswerResult {
   stars?: number | null;
   starsAvailable: number;
   wrongAnswers: number;
+  triesBeforeStarLost?: number | null;
   message?: string;
 }
 export interface Hint {

@@ -274,6 +274,7 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
   const [result, setResult] = useState<AnswerResult>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [confirmHint, setConfirmHint] = useState(false);
   useEffect(() => setResult(undefined), [enigma.id]);
   const id = `answer-${enigma.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const act = async (f: () => Promise<void>) => {
@@ -299,7 +300,12 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
       {enigma.hints.length ? (
         <ol className="hints" aria-label="Hints">
           {enigma.hints.map((h, i) => (
-            <li key={i}>{h}</li>
+            <li key={i}>
+              {h}{' '}
+              <span className="muted" data-testid="hint-cost">
+                {i < enigma.hintsReleased ? '(released to everyone — free)' : '(cost you a star)'}
+              </span>
+            </li>
           ))}
         </ol>
       ) : null}
@@ -339,13 +345,13 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
               <label htmlFor={id}>
                 Your answer
                 {enigma.unit ? ` (${enigma.unit})` : ''}
-                {enigma.type === 'route' ? ' — a route such as GET /api/products/{id}' : ''}
+                {enigma.type === 'route' ? ' — as METHOD /path, with path variables in braces' : ''}
               </label>
               <input
                 id={id}
                 required
                 list={enigma.type === 'route' || enigma.type === 'bound' ? 'known-routes' : undefined}
-                inputMode={enigma.type === 'number' ? 'decimal' : undefined}
+                inputMode={enigma.type === 'number' || enigma.type === 'measured' ? 'decimal' : undefined}
                 value={answer}
                 maxLength={200}
                 autoComplete="off"
@@ -356,21 +362,49 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
           <button type="submit" disabled={busy || (enigma.type === 'choice' && choices.length === 0)}>
             Answer
           </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={busy || hintsLeft <= 0}
-            onClick={() =>
-              act(async () => {
-                await api.hint(enigma.id);
-                onChange();
-              })
-            }
-          >
-            {hintsLeft > 0 ? `Take a hint (${hintsLeft} left, costs a star)` : 'No hint left'}
-          </button>
+          {confirmHint ? (
+            <span className="row" role="group" aria-label="Confirm the hint">
+              <span>
+                A hint costs a star: {enigma.starsAvailable} → {Math.max(0, enigma.starsAvailable - 1)} available.
+              </span>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  act(async () => {
+                    setConfirmHint(false);
+                    await api.hint(enigma.id);
+                    onChange();
+                  })
+                }
+              >
+                Yes, take the hint
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirmHint(false)}>
+                Cancel
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="secondary" disabled={busy || hintsLeft <= 0} onClick={() => setConfirmHint(true)}>
+              {hintsLeft > 0 ? `Take a hint (${hintsLeft} left, costs a star)` : 'No hint left'}
+            </button>
+          )}
         </form>
       )}
+      {!enigma.solved && enigma.ready && enigma.anomalyLive === false ? (
+        <p className="muted" data-testid="anomaly-off">
+          The anomaly this enigma is about is not running yet: answers are not checked until your instructor starts it.
+        </p>
+      ) : null}
+      {!enigma.solved && enigma.triesBeforeStarLost != null ? (
+        <p className="muted" data-testid="tries-left">
+          {enigma.type === 'choice'
+            ? 'Each wrong choice costs a star.'
+            : enigma.triesBeforeStarLost === 1
+              ? 'The next wrong answer costs a star.'
+              : `${enigma.triesBeforeStarLost} wrong answers left before a star is lost.`}
+        </p>
+      ) : null}
       <div aria-live="polite">
         {result && !enigma.solved ? (
           <p className={`notice ${result.correct ? 'ok' : 'bad'}`} data-testid="answer-result">

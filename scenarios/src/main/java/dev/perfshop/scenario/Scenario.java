@@ -1,6 +1,9 @@
 package dev.perfshop.scenario;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A chaos scenario as written in YAML: a teaching goal, a timeline of steps and the enigmas
@@ -102,17 +105,76 @@ public record Scenario(
       String below,
       String within) {}
 
-  /** A question students answer from what they observe. */
+  /**
+   * A question students answer from what they observe. A {@code warmup} enigma can be solved while
+   * no anomaly of the scenario runs; any other one only while its anomaly is live (see {@link
+   * Scenario#anomaliesOf}).
+   */
   public record Enigma(
-      String id, String question, Answer answer, List<String> hints, Integer stars) {
+      String id,
+      String question,
+      Answer answer,
+      List<String> hints,
+      Integer stars,
+      Boolean warmup) {
     public Enigma {
       hints = hints == null ? List.of() : List.copyOf(hints);
+    }
+
+    public Enigma(String id, String question, Answer answer, List<String> hints, Integer stars) {
+      this(id, question, answer, hints, stars, null);
+    }
+
+    public boolean isWarmup() {
+      return Boolean.TRUE.equals(warmup);
     }
   }
 
   /**
+   * The server-side chaos types that must be live for an enigma to be solvable: the group of types
+   * enabled at the latest offset at or before the step that opens it, or, when none is enabled yet,
+   * the next group enabled after it. Empty for a warm-up enigma, an enigma no step opens, and when
+   * the group holds only container anomalies (the server cannot see those).
+   */
+  public List<String> anomaliesOf(String enigmaId) {
+    Enigma enigma = enigmas.stream().filter(e -> e.id().equals(enigmaId)).findFirst().orElse(null);
+    if (enigma == null || enigma.isWarmup()) {
+      return List.of();
+    }
+    Duration opened = null;
+    for (Step step : steps) {
+      if (step.enigma() != null && enigmaId.equals(step.enigma().open())) {
+        opened = Durations.parse(step.at()).orElse(Duration.ZERO);
+        break;
+      }
+    }
+    if (opened == null) {
+      return List.of();
+    }
+    TreeMap<Duration, List<String>> groups = new TreeMap<>();
+    for (Step step : steps) {
+      if (step.chaos() != null && step.chaos().enable() != null) {
+        groups
+            .computeIfAbsent(
+                Durations.parse(step.at()).orElse(Duration.ZERO), k -> new ArrayList<>())
+            .add(step.chaos().enable());
+      }
+    }
+    var group = groups.floorEntry(opened);
+    if (group == null) {
+      group = groups.ceilingEntry(opened);
+    }
+    if (group == null) {
+      return List.of();
+    }
+    return group.getValue().stream().filter(t -> !ChaosTypes.isContainer(t)).distinct().toList();
+  }
+
+  /**
    * How an answer is checked. {@code type} is one of {@code choice}, {@code number}, {@code text},
-   * {@code route}, {@code bound} (a value the runner binds at run time, named by {@code binding}).
+   * {@code route}, {@code bound} (a value the runner binds at run time, named by {@code binding}),
+   * {@code measured} (the server's own measurement of {@code measure} — p50, p95, p99, error-rate
+   * or throughput — of {@code route} over the anomaly's window, within {@code tolerance} percent).
    */
   public record Answer(
       String type,
@@ -123,7 +185,21 @@ public record Scenario(
       String unit,
       String pattern,
       String route,
-      String binding) {
+      String binding,
+      String measure) {
+    public Answer(
+        String type,
+        List<String> options,
+        List<Integer> correct,
+        Double value,
+        Double tolerance,
+        String unit,
+        String pattern,
+        String route,
+        String binding) {
+      this(type, options, correct, value, tolerance, unit, pattern, route, binding, null);
+    }
+
     public Answer {
       options = options == null ? List.of() : List.copyOf(options);
       correct = correct == null ? List.of() : List.copyOf(correct);

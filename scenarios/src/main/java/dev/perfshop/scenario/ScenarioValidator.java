@@ -31,7 +31,7 @@ public final class ScenarioValidator {
       Set.of("performance", "functional", "business", "security", "scripting", "infrastructure");
   public static final Set<String> METRICS = Set.of("p50", "p95", "p99", "error-rate", "throughput");
   public static final Set<String> ANSWER_TYPES =
-      Set.of("choice", "number", "text", "route", "bound");
+      Set.of("choice", "number", "text", "route", "bound", "measured");
   public static final Duration MAX_DURATION = Duration.ofHours(4);
   public static final Duration MAX_TTL = Duration.ofHours(2);
 
@@ -100,6 +100,59 @@ public final class ScenarioValidator {
       }
       step(at, step, s, enigmas);
     }
+    opened(s);
+  }
+
+  /**
+   * Every enigma is opened by a step (else students never see it), and one that is not a warm-up
+   * needs an anomaly of the scenario to observe.
+   */
+  private void opened(Scenario s) {
+    Set<String> opened = new HashSet<>();
+    boolean chaos = false;
+    for (Step step : s.steps()) {
+      if (step.enigma() != null && step.enigma().open() != null) {
+        opened.add(step.enigma().open());
+      }
+      chaos |= step.chaos() != null && step.chaos().enable() != null;
+    }
+    for (int i = 0; i < s.enigmas().size(); i++) {
+      Enigma e = s.enigmas().get(i);
+      if (e.id() == null) {
+        continue;
+      }
+      require(
+          "/enigmas/" + i + "/id",
+          opened.contains(e.id()),
+          "no step opens enigma '"
+              + e.id()
+              + "': students would never see it (add a step `enigma: {open: "
+              + e.id()
+              + "}`)");
+      require(
+          "/enigmas/" + i + "/id",
+          chaos || e.isWarmup(),
+          "enigma '"
+              + e.id()
+              + "' can only be solved while an anomaly of the scenario runs, and no step enables"
+              + " one: enable a chaos type or mark it `warmup: true`");
+    }
+  }
+
+  /**
+   * A comma inside a YAML flow sequence ({@code [Look at the floor, not the peaks.]}) splits one
+   * sentence into two items: the second starts in lower case after a first that does not end a
+   * sentence.
+   */
+  static boolean looksSplit(String previous, String item) {
+    if (previous == null || item == null || previous.isBlank() || item.isBlank()) {
+      return false;
+    }
+    String p = previous.strip();
+    String n = item.strip();
+    char last = p.charAt(p.length() - 1);
+    boolean ended = ".?!:;)\"'`".indexOf(last) >= 0;
+    return !ended && Character.isLowerCase(n.charAt(0)) && n.contains(" ");
   }
 
   private void step(String at, Step step, Scenario s, Map<String, Enigma> enigmas) {
@@ -342,6 +395,13 @@ public final class ScenarioValidator {
           e.stars() == null || (e.stars() >= 1 && e.stars() <= 3),
           "stars must be between 1 and 3");
       require(at + "/hints", e.hints().size() <= 5, "at most 5 hints");
+      for (int h = 1; h < e.hints().size(); h++) {
+        require(
+            at + "/hints/" + h,
+            !looksSplit(e.hints().get(h - 1), e.hints().get(h)),
+            "this hint looks like the rest of the previous one: a comma inside [ ] splits a"
+                + " sentence into two hints; quote the hint or write the list one item per line");
+      }
       if (e.answer() == null) {
         violations.add(new Violation(at, "answer is required"));
       } else {
@@ -393,16 +453,48 @@ public final class ScenarioValidator {
           }
         }
       }
+      case "measured" -> {
+        require(
+            at + "/measure",
+            a.measure() != null && METRICS.contains(a.measure()),
+            "a measured answer names its statistic: measure is one of " + sorted(METRICS));
+        require(
+            at + "/route",
+            (a.route() == null) != (a.binding() == null),
+            "a measured answer names the route measured (route) or the binding that picks it"
+                + " (binding), one of the two");
+        require(
+            at + "/route",
+            a.route() == null || ROUTE.matcher(a.route()).matches(),
+            "route must look like 'GET /api/products/{id}'");
+        require(
+            at + "/binding",
+            a.binding() == null || bindings.contains(a.binding()),
+            "no binding named '" + a.binding() + "'");
+        require(
+            at + "/tolerance",
+            a.tolerance() != null && a.tolerance() > 0 && a.tolerance() <= 100,
+            "a measured answer needs tolerance: a percentage of the measured value (1 to 100)");
+        require(
+            at + "/value",
+            a.value() == null,
+            "a measured answer has no value: the server measures it");
+      }
       case "route" ->
           require(
               at + "/route",
               a.route() != null && ROUTE.matcher(a.route()).matches(),
               "route must look like 'GET /api/products/{id}'");
-      default ->
-          require(
-              at + "/binding",
-              a.binding() != null && ID.matcher(a.binding()).matches(),
-              "a bound answer names its binding (e.g. target-route)");
+      default -> {
+        require(
+            at + "/binding",
+            a.binding() != null && ID.matcher(a.binding()).matches(),
+            "a bound answer names its binding (e.g. target-route)");
+        require(
+            at + "/binding",
+            a.binding() == null || bindings.contains(a.binding()),
+            "no binding named '" + a.binding() + "'");
+      }
     }
   }
 

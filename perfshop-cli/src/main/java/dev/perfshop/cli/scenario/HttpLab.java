@@ -124,6 +124,10 @@ public final class HttpLab implements LabPort {
 
   @Override
   public OptionalDouble promql(String query) {
+    if (prometheus == null) {
+      throw new CliException(
+          ExitCodes.USAGE, "no Prometheus URL given (--prometheus URL): cannot run " + query);
+    }
     URI uri =
         URI.create(
             prometheus + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
@@ -153,13 +157,21 @@ public final class HttpLab implements LabPort {
   }
 
   @Override
-  public void openEnigma(String scenarioId, Scenario.Enigma enigma, Map<String, String> bindings) {
+  public void openEnigma(
+      String scenarioId,
+      Scenario.Enigma enigma,
+      List<String> anomalies,
+      Map<String, String> bindings) {
     String session = session();
     ObjectNode body = (ObjectNode) Json.mapper().valueToTree(enigma);
+    body.remove("warmup");
     body.put("scenarioId", scenarioId);
     body.put("open", true);
+    var list = body.putArray("anomalies");
+    anomalies.forEach(list::add);
     client.adminSend("POST", "/api/admin/sessions/" + session + "/enigmas", bytes(body));
-    if ("bound".equals(enigma.answer().type())) {
+    if ("bound".equals(enigma.answer().type())
+        || ("measured".equals(enigma.answer().type()) && enigma.answer().binding() != null)) {
       ObjectNode bind = Json.object();
       bind.put("scenarioId", scenarioId);
       bind.put("name", enigma.answer().binding());

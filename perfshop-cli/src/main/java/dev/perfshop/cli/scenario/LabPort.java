@@ -53,7 +53,11 @@ public interface LabPort {
   /**
    * Registers and opens an enigma for the class; {@code bindings} are the values chosen at start.
    */
-  void openEnigma(String scenarioId, Scenario.Enigma enigma, Map<String, String> bindings);
+  void openEnigma(
+      String scenarioId,
+      Scenario.Enigma enigma,
+      List<String> anomalies,
+      Map<String, String> bindings);
 
   void closeEnigma(String scenarioId, String enigmaId);
 

@@ -241,7 +241,7 @@ public final class ScenarioRunner {
                   .filter(x -> x.id().equals(s.enigma().open()))
                   .findFirst()
                   .orElseThrow();
-          lab.openEnigma(id, e, plan.bindings());
+          lab.openEnigma(id, e, plan.scenario().anomaliesOf(e.id()), plan.bindings());
         } else {
           lab.closeEnigma(id, s.enigma().close());
         }
@@ -345,20 +345,21 @@ public final class ScenarioRunner {
       window = Duration.ofSeconds(5);
     }
     Double last = null;
+    if (e.promql() != null && !lab.hasPrometheus()) {
+      // checked before asking: without a base URL the query cannot even be addressed
+      record(
+          journal,
+          start,
+          p.index(),
+          action,
+          Result.SKIPPED,
+          "PromQL expectation not checked: no Prometheus URL given (--prometheus URL)",
+          null);
+      return;
+    }
     try {
       while (!aborted) {
         OptionalDouble value = observe(e, window);
-        if (value.isEmpty() && e.promql() != null) {
-          record(
-              journal,
-              start,
-              p.index(),
-              action,
-              Result.SKIPPED,
-              "no Prometheus URL configured (--prometheus)",
-              null);
-          return;
-        }
         if (value.isPresent()) {
           last = value.getAsDouble();
           if (Expectations.holds(e, last)) {

@@ -67,12 +67,14 @@ final class FakeLab implements LabPort {
 
   @Override
   public OptionalDouble promql(String query) {
-    return OptionalDouble.empty();
+    // as the HTTP lab did without a base URL: the query cannot be addressed
+    throw new IllegalArgumentException("URI with undefined scheme");
   }
 
   @Override
-  public void openEnigma(String scenarioId, Scenario.Enigma enigma, Map<String, String> b) {
-    calls.add("open " + enigma.id());
+  public void openEnigma(
+      String scenarioId, Scenario.Enigma enigma, List<String> anomalies, Map<String, String> b) {
+    calls.add("open " + enigma.id() + (anomalies.isEmpty() ? "" : " " + anomalies));
   }
 
   @Override

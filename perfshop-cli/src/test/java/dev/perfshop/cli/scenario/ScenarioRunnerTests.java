@@ -76,7 +76,8 @@ class ScenarioRunnerTests {
     assertThat(journal.outcome()).isEqualTo("passed");
     assertThat(journal.failed()).isFalse();
     assertThat(lab.calls)
-        .containsExactly("open which", "enable latency 3", "hint which", "disable latency");
+        .containsExactly(
+            "open which [latency]", "enable latency 3", "hint which", "disable latency");
     assertThat(lab.lastTtl).isEqualTo(ScenarioPlan.MIN_TTL);
     assertThat(journal.entries())
         .anySatisfy(
@@ -157,6 +158,37 @@ class ScenarioRunnerTests {
 
     runner().run(a, "t.yaml");
     assertThat(lab.lastRoutes).containsExactly(a.bindings().get("target"));
+  }
+
+  @Test
+  void aPromqlExpectationWithoutPrometheusIsSkippedWithTheOptionToGive() {
+    String yaml =
+        YAML.replace("ROLLBACK", "")
+            .replace("DISABLE", "- at: 1m30s\n    chaos: {disable: latency}")
+            .replace(
+                "expect: {metric: p95, route: \"GET /api/products\", window: 30s, above: 150ms,"
+                    + " within: 30s}",
+                "expect: {promql: \"max(process_cpu_usage)\", above: \"0.5\", within: 30s}");
+    ScenarioPlan plan = ScenarioPlan.of(new ScenarioParser().parse("p.yaml", yaml), null, 600);
+
+    Journal journal = runner().run(plan, "p.yaml");
+
+    assertThat(journal.entries())
+        .filteredOn(e -> e.action().startsWith("expect"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.result()).isEqualTo(Journal.Result.SKIPPED);
+              assertThat(e.message()).contains("--prometheus URL").doesNotContain("URI");
+            });
+    assertThat(journal.failed()).isFalse();
+  }
+
+  @Test
+  void enigmasAreOpenedWithTheAnomalyThatMakesThemObservable() {
+    lab.stat = new LabPort.RouteStat("GET /api/products", 50, 10, 0, 120, 300, 400);
+    runner().run(ScenarioPlan.of(scenario(null, true), null, 600), "t.yaml");
+    assertThat(lab.calls).startsWith("open which [latency]");
   }
 
   @Test

@@ -38,10 +38,28 @@ final class AnswerChecks {
       Double value,
       Double tolerance,
       String unit,
-      String binding) {
+      String binding,
+      String measure) {
+
+    Stored(
+        String type,
+        List<String> options,
+        boolean multiple,
+        List<String> hashes,
+        String pattern,
+        Double value,
+        Double tolerance,
+        String unit,
+        String binding) {
+      this(type, options, multiple, hashes, pattern, value, tolerance, unit, binding, null);
+    }
 
     boolean ready() {
-      return !type.equals("bound") || !hashes.isEmpty();
+      return switch (type) {
+        case "bound" -> !hashes.isEmpty();
+        case "measured" -> measure != null && measure.indexOf(' ') > 0;
+        default -> true;
+      };
     }
   }
 
@@ -130,7 +148,42 @@ final class AnswerChecks {
             "bound needs a binding name (lower-case letters, digits, dashes)");
         yield new Stored(type, List.of(), false, List.of(), null, null, null, null, spec.binding());
       }
-      default -> throw invalid("answer type must be one of choice, number, text, route, bound");
+      case "measured" -> {
+        String metric = spec.measure() == null ? "" : spec.measure().strip();
+        require(
+            Measurements.UNITS.containsKey(metric),
+            "measured needs measure: one of " + String.join(", ", Measurements.UNITS.keySet()));
+        boolean bound = spec.binding() != null && spec.route() == null;
+        require(
+            !bound || spec.binding().matches("[a-z0-9][a-z0-9-]{0,63}"),
+            "binding is lower-case letters, digits, dashes");
+        String route =
+            bound
+                ? null
+                : Routes.normalise(spec.route())
+                    .orElseThrow(
+                        () ->
+                            invalid(
+                                "measured needs the route measured (e.g. GET /api/cart) or the"
+                                    + " binding that picks it"));
+        double tolerance = spec.tolerance() == null ? 0 : spec.tolerance();
+        require(
+            tolerance > 0 && tolerance <= 100,
+            "a measured answer's tolerance is a percentage of the measurement (1 to 100)");
+        yield new Stored(
+            type,
+            List.of(),
+            false,
+            List.of(),
+            null,
+            null,
+            tolerance,
+            Measurements.UNITS.get(metric),
+            bound ? spec.binding() : null,
+            bound ? metric : metric + " " + route);
+      }
+      default ->
+          throw invalid("answer type must be one of choice, number, text, route, bound, measured");
     };
   }
 
@@ -227,6 +280,27 @@ final class AnswerChecks {
       case "bound" -> byHash(sessionId, enigmaKey, stored, "bound", bound(answer));
       default -> throw new IllegalStateException("unknown stored answer type " + stored.type());
     };
+  }
+
+  /**
+   * A measured answer: right within {@code tolerance} percent of what the server measured (and at
+   * least one unit, so a near-zero measurement is not an impossible target).
+   */
+  Verdict checkMeasured(
+      long sessionId, String enigmaKey, Stored stored, String answer, double measured) {
+    if (answer == null || answer.isBlank() || answer.length() > MAX_ANSWER) {
+      throw invalid("answer must be a number of 1 to " + MAX_ANSWER + " characters");
+    }
+    Quantities.Quantity q =
+        Quantities.parse(answer)
+            .orElseThrow(() -> invalid("answer must be a number, optionally with a unit"));
+    OptionalDouble v = Quantities.convert(q, stored.unit());
+    if (v.isEmpty()) {
+      throw invalid("answer the number in " + stored.unit() + " or a unit of the same kind");
+    }
+    double margin = Math.max(1, Math.abs(measured) * stored.tolerance() / 100);
+    boolean ok = Math.abs(v.getAsDouble() - measured) <= margin;
+    return new Verdict(ok, hash(sessionId, enigmaKey, "number", Double.toString(v.getAsDouble())));
   }
 
   private Verdict byHash(

@@ -15,6 +15,9 @@ import java.util.List;
  *   <li>{@code text}: {@code accepted} exact answers (case and spacing ignored), or a {@code
  *       pattern} (a bounded, ReDoS-safe regular expression matched against the whole answer)
  *   <li>{@code route}: {@code route} such as {@code GET /api/products/{id}}
+ *   <li>{@code measured}: the server's own measurement of {@code measure} (p50, p95, p99,
+ *       error-rate, throughput) on {@code route} over the window of the enigma's anomaly, within
+ *       {@code tolerance} percent of it
  *   <li>{@code bound}: the value of the run-time {@code binding} (a scenario's random pick), bound
  *       later through {@link EnigmaRegistry#bind}
  * </ul>
@@ -30,7 +33,25 @@ public record AnswerSpec(
     String pattern,
     List<String> accepted,
     String route,
-    String binding) {
+    String binding,
+    String measure) {
+
+  public AnswerSpec(
+      String type,
+      List<String> options,
+      List<Integer> correct,
+      Boolean multiple,
+      Double value,
+      Double tolerance,
+      String unit,
+      String pattern,
+      List<String> accepted,
+      String route,
+      String binding) {
+    this(
+        type, options, correct, multiple, value, tolerance, unit, pattern, accepted, route, binding,
+        null);
+  }
 
   public AnswerSpec {
     options = options == null ? List.of() : List.copyOf(options);
@@ -50,7 +71,8 @@ public record AnswerSpec(
         a.pattern(),
         null,
         a.route(),
-        a.binding());
+        a.binding(),
+        a.measure());
   }
 
   public static AnswerSpec choice(List<String> options, List<Integer> correct) {

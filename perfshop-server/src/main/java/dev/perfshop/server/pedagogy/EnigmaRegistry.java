@@ -2,6 +2,7 @@ package dev.perfshop.server.pedagogy;
 
 import dev.perfshop.scenario.Scenario;
 import dev.perfshop.scenario.ScenarioLibrary;
+import dev.perfshop.server.chaos.ChaosType;
 import dev.perfshop.server.pedagogy.Rows.EnigmaRow;
 import dev.perfshop.server.pedagogy.Rows.ProgressRow;
 import dev.perfshop.server.pedagogy.Rows.SessionRow;
@@ -78,6 +79,18 @@ public class EnigmaRegistry {
     if (spec.answer() == null) {
       throw invalid("answer is required");
     }
+    List<String> anomalies = new ArrayList<>();
+    for (String a : spec.anomalies()) {
+      anomalies.add(
+          ChaosType.byId(a)
+              .map(ChaosType::id)
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          "anomalies names chaos types of the server; '"
+                              + a
+                              + "' is not one (see GET /api/admin/chaos/catalog)")));
+    }
     String key = spec.key();
     AnswerChecks.Stored stored = checks.prepare(session.id(), key, spec.answer());
     List<String> hints = spec.hints().stream().map(String::strip).toList();
@@ -106,6 +119,7 @@ public class EnigmaRegistry {
           (int) count,
           clock.instant());
     }
+    repository.setAnomalies(require(sessionId, key).id(), anomalies);
     enigmaEvent(sessionId, key);
     return view(require(sessionId, key));
   }
@@ -171,6 +185,18 @@ public class EnigmaRegistry {
           && name.equals(e.answer().binding())
           && (scenarioId == null || scenarioId.equals(e.scenarioId()))) {
         repository.setBoundHash(e.id(), checks.bindHash(sessionId, e.key(), value));
+        bound.add(e.key());
+        enigmaEvent(sessionId, e.key());
+      } else if ("measured".equals(e.answer().type())
+          && name != null
+          && name.equals(e.answer().binding())
+          && (scenarioId == null || scenarioId.equals(e.scenarioId()))) {
+        // the run picked the route: the server measures that one
+        String route =
+            Routes.normalise(value)
+                .orElseThrow(() -> invalid("a measured binding's value is a route: " + value));
+        String metric = e.answer().measure().split(" ")[0];
+        repository.setMeasure(e.id(), metric + " " + route);
         bound.add(e.key());
         enigmaEvent(sessionId, e.key());
       }

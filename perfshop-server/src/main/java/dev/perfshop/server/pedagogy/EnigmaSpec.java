@@ -10,6 +10,9 @@ import java.util.List;
  *
  * @param stars what a first-try solve without hints earns, 1–3 (default 3)
  * @param open whether students see it at once (default true)
+ * @param anomalies chaos type ids of which one must be live for an answer to be checked (empty: no
+ *     condition); a scenario gives the anomaly that makes the enigma observable ({@link
+ *     Scenario#anomaliesOf})
  */
 public record EnigmaSpec(
     String scenarioId,
@@ -18,10 +21,12 @@ public record EnigmaSpec(
     AnswerSpec answer,
     List<String> hints,
     Integer stars,
-    Boolean open) {
+    Boolean open,
+    List<String> anomalies) {
 
   public EnigmaSpec {
     hints = hints == null ? List.of() : List.copyOf(hints);
+    anomalies = anomalies == null ? List.of() : List.copyOf(anomalies);
   }
 
   public String key() {
@@ -36,6 +41,7 @@ public record EnigmaSpec(
         AnswerSpec.from(e.answer()),
         e.hints(),
         e.stars(),
-        open);
+        open,
+        scenario.anomaliesOf(e.id()));
   }
 }

@@ -300,8 +300,8 @@ class PedagogyRepository {
             "INSERT INTO session_enigmas (session_id, enigma_key, scenario_id, question, check_type,"
                 + " options_json, multiple_choice, answer_hashes, answer_pattern, answer_value,"
                 + " answer_tolerance, answer_unit, binding, hints_json, hints_released, max_stars,"
-                + " is_open, sort_order, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
+                + " is_open, sort_order, created_at, measure)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
         .params(
             sessionId,
             key,
@@ -320,7 +320,8 @@ class PedagogyRepository {
             maxStars,
             open,
             sortOrder,
-            ts(now))
+            ts(now),
+            a.measure())
         .update();
   }
 
@@ -335,8 +336,8 @@ class PedagogyRepository {
     jdbc.sql(
             "UPDATE session_enigmas SET scenario_id = ?, question = ?, check_type = ?, options_json = ?,"
                 + " multiple_choice = ?, answer_hashes = ?, answer_pattern = ?, answer_value = ?,"
-                + " answer_tolerance = ?, answer_unit = ?, binding = ?, hints_json = ?, max_stars = ?"
-                + " WHERE id = ?")
+                + " answer_tolerance = ?, answer_unit = ?, binding = ?, hints_json = ?, max_stars = ?,"
+                + " measure = ? WHERE id = ?")
         .params(
             scenarioId,
             question,
@@ -351,6 +352,7 @@ class PedagogyRepository {
             a.binding(),
             json.writeValueAsString(hints),
             maxStars,
+            a.measure(),
             id)
         .update();
   }
@@ -387,7 +389,8 @@ class PedagogyRepository {
             nullableDouble(rs, "answer_value"),
             nullableDouble(rs, "answer_tolerance"),
             rs.getString("answer_unit"),
-            rs.getString("binding"));
+            rs.getString("binding"),
+            rs.getString("measure"));
     return new EnigmaRow(
         rs.getLong("id"),
         rs.getLong("session_id"),
@@ -399,7 +402,22 @@ class PedagogyRepository {
         rs.getInt("hints_released"),
         rs.getInt("max_stars"),
         rs.getBoolean("is_open"),
-        rs.getInt("sort_order"));
+        rs.getInt("sort_order"),
+        anomalies(rs.getString("anomalies")));
+  }
+
+  private static List<String> anomalies(String csv) {
+    return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+  }
+
+  void setMeasure(long id, String measure) {
+    jdbc.sql("UPDATE session_enigmas SET measure = ? WHERE id = ?").params(measure, id).update();
+  }
+
+  void setAnomalies(long id, List<String> anomalies) {
+    jdbc.sql("UPDATE session_enigmas SET anomalies = ? WHERE id = ?")
+        .params(anomalies.isEmpty() ? null : String.join(",", anomalies), id)
+        .update();
   }
 
   // --- progress

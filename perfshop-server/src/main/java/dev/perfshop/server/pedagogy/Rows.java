@@ -47,7 +47,8 @@ final class Rows {
       int hintsReleased,
       int maxStars,
       boolean open,
-      int sortOrder) {}
+      int sortOrder,
+      List<String> anomalies) {}
 
   record ProgressRow(
       long id,

@@ -1,5 +1,7 @@
 package dev.perfshop.server.pedagogy;
 
+import dev.perfshop.server.chaos.ChaosEngine;
+import dev.perfshop.server.chaos.ChaosType;
 import dev.perfshop.server.pedagogy.Rows.EnigmaRow;
 import dev.perfshop.server.pedagogy.Rows.ProgressRow;
 import dev.perfshop.server.pedagogy.Rows.SessionRow;
@@ -45,6 +47,8 @@ public class StudentService {
   private final PedagogyMeters meters;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ChaosEngine chaos;
+  private final Measurements measurements;
 
   StudentService(
       PedagogyRepository repository,
@@ -53,7 +57,11 @@ public class StudentService {
       AnswerRateLimiter limiter,
       PedagogyMeters meters,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ChaosEngine chaos,
+      Measurements measurements) {
+    this.chaos = chaos;
+    this.measurements = measurements;
     this.repository = repository;
     this.agentCodes = agentCodes;
     this.checks = checks;
@@ -177,7 +185,7 @@ public class StudentService {
             .collect(Collectors.toMap(ProgressRow::enigmaId, Function.identity()));
     return repository.enigmas(agent.session().id()).stream()
         .filter(e -> visible(e, mine.get(e.id())))
-        .map(e -> view(e, mine.get(e.id())))
+        .map(e -> view(e, mine.get(e.id()), anomalyLive(e)))
         .toList();
   }
 
@@ -188,15 +196,19 @@ public class StudentService {
     if (p.solved()) {
       // solved once: a later answer changes nothing and costs nothing
       return new AnswerResult(
-          true, true, true, p.stars(), p.stars(), p.wrongAnswers(), "already solved");
+          true, true, true, p.stars(), p.stars(), p.wrongAnswers(), null, "already solved");
     }
     if (!e.answer().ready()) {
       throw new ApiException(
           ProblemType.CONFLICT,
           "enigma " + key + " is not ready yet: its scenario has not started");
     }
+    requireAnomalyLive(e);
     AnswerChecks.Verdict verdict =
-        checks.check(agent.session().id(), e.key(), e.answer(), submission);
+        e.answer().type().equals("measured")
+            ? checks.checkMeasured(
+                agent.session().id(), e.key(), e.answer(), submission.answer(), measured(e))
+            : checks.check(agent.session().id(), e.key(), e.answer(), submission);
     Optional<Duration> wait = limiter.acquire(agent.student().id(), e.id());
     if (wait.isPresent()) {
       throw tooMany("too many answers", wait.get());
@@ -204,7 +216,8 @@ public class StudentService {
     long sessionId = agent.session().id();
     meters.attempt(sessionId, verdict.correct());
     if (verdict.correct()) {
-      int stars = Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), p.wrongAnswers());
+      int stars =
+          Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), p.wrongAnswers(), per(e));
       if (repository.recordSolve(p.id(), stars, clock.instant())) {
         meters.solve(sessionId);
         events.publishEvent(
@@ -218,7 +231,7 @@ public class StudentService {
                 stars,
                 clock.instant()));
       }
-      return new AnswerResult(true, true, false, stars, stars, p.wrongAnswers(), "solved");
+      return new AnswerResult(true, true, false, stars, stars, p.wrongAnswers(), null, "solved");
     }
     // the same wrong answer sent twice (a double click, a resend) costs once
     boolean repeat = verdict.fingerprint().equals(p.lastWrong());
@@ -234,7 +247,8 @@ public class StudentService {
             false,
             null,
             clock.instant()));
-    int available = Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), wrong);
+    int available = Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), wrong, per(e));
+    int tries = Stars.triesBeforeStarLost(wrong, per(e));
     return new AnswerResult(
         false,
         false,
@@ -242,7 +256,10 @@ public class StudentService {
         null,
         available,
         wrong,
-        repeat ? "same wrong answer as before" : "not right");
+        available == 0 ? null : tries,
+        (repeat ? "same wrong answer as before" : "not right")
+            + " — "
+            + feedback(available, tries, per(e)));
   }
 
   /** Shows the student the next hint; beyond the released ones each costs a star. */
@@ -272,7 +289,7 @@ public class StudentService {
     int available =
         p.solved()
             ? p.stars()
-            : Stars.earned(e.maxStars(), taken, e.hintsReleased(), p.wrongAnswers());
+            : Stars.earned(e.maxStars(), taken, e.hintsReleased(), p.wrongAnswers(), per(e));
     return new Hint(taken, e.hints().get(taken - 1), taken, available);
   }
 
@@ -286,6 +303,51 @@ public class StudentService {
             repository.progressOfSession(sessionId).stream()
                 .collect(Collectors.groupingBy(ProgressRow::studentId)),
             agent.session().frozenAt()));
+  }
+
+  /**
+   * An enigma is a diagnosis of a running anomaly: while none of its anomalies is live (a library
+   * loaded before the instructor enabled the chaos, a scenario not started yet or over), an answer
+   * is refused with a 409 and costs nothing.
+   */
+  private void requireAnomalyLive(EnigmaRow e) {
+    if (!anomalyLive(e)) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "enigma "
+              + e.key()
+              + " is about an anomaly that is not running ("
+              + String.join(" or ", e.anomalies())
+              + "): wait until your instructor starts it; this answer was not checked",
+          Map.of("reason", "anomaly-off", "anomalies", e.anomalies()));
+    }
+  }
+
+  /** The server's measurement behind a measured answer (409 while the route has no traffic). */
+  private double measured(EnigmaRow e) {
+    String measure = e.answer().measure();
+    return measurements
+        .measure(measure, e.anomalies())
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ProblemType.CONFLICT,
+                    "no request of "
+                        + measure.substring(measure.indexOf(' ') + 1)
+                        + " was measured yet; this answer was not checked",
+                    Map.of("reason", "not-measured")));
+  }
+
+  private boolean anomalyLive(EnigmaRow e) {
+    if (e.anomalies().isEmpty()) {
+      return true;
+    }
+    var now = clock.instant();
+    var plan = chaos.plan();
+    return e.anomalies().stream()
+        .map(ChaosType::byId)
+        .flatMap(Optional::stream)
+        .anyMatch(t -> plan.live(t, now) != null);
   }
 
   private EnigmaRow visibleEnigma(Agent agent, String key) {
@@ -308,7 +370,7 @@ public class StudentService {
     return e.open() || (p != null && p.solved());
   }
 
-  private static StudentEnigma view(EnigmaRow e, ProgressRow p) {
+  private static StudentEnigma view(EnigmaRow e, ProgressRow p, boolean live) {
     int taken = p == null ? 0 : p.hintsTaken();
     int wrong = p == null ? 0 : p.wrongAnswers();
     boolean solved = p != null && p.solved();
@@ -322,7 +384,7 @@ public class StudentService {
         a.type().equals("choice") ? a.multiple() : null,
         a.unit(),
         e.maxStars(),
-        solved ? p.stars() : Stars.earned(e.maxStars(), taken, e.hintsReleased(), wrong),
+        solved ? p.stars() : Stars.earned(e.maxStars(), taken, e.hintsReleased(), wrong, per(e)),
         e.hints().subList(0, seen),
         e.hints().size(),
         taken,
@@ -331,7 +393,26 @@ public class StudentService {
         solved,
         solved ? p.stars() : null,
         e.open(),
-        a.ready());
+        a.ready(),
+        live,
+        solved ? null : Stars.triesBeforeStarLost(wrong, per(e)));
+  }
+
+  private static int per(EnigmaRow e) {
+    return Stars.wrongPerStar(e.answer().type());
+  }
+
+  /** What the next wrong answer costs, in words. */
+  static String feedback(int available, int tries, int perStar) {
+    if (available == 0) {
+      return "no star left to lose; a right answer still counts as solved";
+    }
+    if (perStar == 1) {
+      return "each wrong choice costs a star (" + available + " still available)";
+    }
+    return tries == 1
+        ? "the next wrong answer costs a star (" + available + " still available)"
+        : tries + " more wrong answers before a star is lost (" + available + " still available)";
   }
 
   private static void requirePageOpen(SessionRow session) {

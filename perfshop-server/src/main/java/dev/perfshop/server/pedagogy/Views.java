@@ -171,7 +171,9 @@ public final class Views {
       boolean solved,
       Integer stars,
       boolean open,
-      boolean ready) {}
+      boolean ready,
+      boolean anomalyLive,
+      Integer triesBeforeStarLost) {}
 
   public record AnswerResult(
       boolean correct,
@@ -180,6 +182,7 @@ public final class Views {
       Integer stars,
       int starsAvailable,
       int wrongAnswers,
+      Integer triesBeforeStarLost,
       String message) {}
 
   public record Hint(int number, String text, int hintsTaken, int starsAvailable) {}

@@ -149,5 +149,12 @@ class AnswerChecksTests {
     assertThat(Stars.earned(3, 0, 0, 6)).isEqualTo(1);
     assertThat(Stars.earned(3, 2, 0, 3)).isZero();
     assertThat(Stars.earned(2, 5, 0, 9)).isZero();
+    // a choice: every wrong option costs a star
+    assertThat(Stars.earned(3, 0, 0, 2, Stars.wrongPerStar("choice"))).isEqualTo(1);
+    assertThat(Stars.earned(3, 0, 0, 2, Stars.wrongPerStar("route"))).isEqualTo(3);
+    assertThat(Stars.triesBeforeStarLost(0, 3)).isEqualTo(3);
+    assertThat(Stars.triesBeforeStarLost(2, 3)).isEqualTo(1);
+    assertThat(Stars.triesBeforeStarLost(3, 3)).isEqualTo(3);
+    assertThat(Stars.triesBeforeStarLost(5, 1)).isEqualTo(1);
   }
 }

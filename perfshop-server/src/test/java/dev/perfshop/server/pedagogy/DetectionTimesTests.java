@@ -20,7 +20,7 @@ class DetectionTimesTests {
   }
 
   static EnigmaRow enigma(long id, String key, String scenario) {
-    return new EnigmaRow(id, 1, key, scenario, "q", null, List.of(), 0, 3, true, 0);
+    return new EnigmaRow(id, 1, key, scenario, "q", null, List.of(), 0, 3, true, 0, List.of());
   }
 
   static ProgressRow solved(long student, long enigma, int afterSeconds) {

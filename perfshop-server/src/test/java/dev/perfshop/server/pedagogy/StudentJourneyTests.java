@@ -531,8 +531,17 @@ class StudentJourneyTests {
     var enigmas = api.adminList("/api/admin/sessions/" + s.get("id") + "/enigmas").getBody();
     assertThat(enigmas).isNotEmpty().extracting("key").contains("slow-catalog.which-route");
     String agent = api.agent(s.get("joinCode"), "Dana");
-    assertThat(api.answer(agent, "slow-catalog.which-route", "GET /api/products/5").getBody())
-        .containsEntry("solved", true);
+    // the slow route is a diagnosis of a running anomaly: the instructor enables it first
+    api.admin(
+        "PUT",
+        "/api/admin/chaos/latency",
+        Map.of("level", 2, "routes", List.of("/api/products/*")));
+    try {
+      assertThat(api.answer(agent, "slow-catalog.which-route", "GET /api/products/5").getBody())
+          .containsEntry("solved", true);
+    } finally {
+      api.admin("DELETE", "/api/admin/chaos/latency", null);
+    }
     // loading again keeps progress
     api.adminAny("POST", "/api/admin/sessions/" + s.get("id") + "/enigmas/library");
     assertThat(api.me(agent).getBody()).containsEntry("solved", 1);

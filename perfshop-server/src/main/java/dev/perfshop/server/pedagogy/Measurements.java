@@ -1,0 +1,80 @@
+package dev.perfshop.server.pedagogy;
+
+import dev.perfshop.server.chaos.Activation;
+import dev.perfshop.server.chaos.ChaosEngine;
+import dev.perfshop.server.chaos.ChaosType;
+import dev.perfshop.server.stats.RouteStats;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server's own measurement behind a {@code measured} answer: a statistic of one route (the live
+ * statistics students read at {@code /api/stats/summary}) over the window of the enigma's anomaly —
+ * from its activation, at least {@value #MIN_WINDOW} s and at most {@value #MAX_WINDOW} s (what the
+ * statistics keep).
+ */
+@Component
+class Measurements {
+
+  static final int MIN_WINDOW = 30;
+  static final int MAX_WINDOW = 300;
+
+  /** The statistics a measured answer may name, and the unit it is answered in. */
+  static final Map<String, String> UNITS =
+      Map.of("p50", "ms", "p95", "ms", "p99", "ms", "error-rate", "%", "throughput", "rps");
+
+  private final RouteStats stats;
+  private final ChaosEngine chaos;
+  private final Clock clock;
+
+  Measurements(RouteStats stats, ChaosEngine chaos, Clock clock) {
+    this.stats = stats;
+    this.chaos = chaos;
+    this.clock = clock;
+  }
+
+  /** The window in seconds: since the earliest live activation of {@code anomalies}. */
+  int window(List<String> anomalies) {
+    Instant now = clock.instant();
+    Optional<Instant> since =
+        anomalies.stream()
+            .map(ChaosType::byId)
+            .flatMap(Optional::stream)
+            .map(t -> chaos.plan().live(t, now))
+            .filter(a -> a != null)
+            .map(Activation::activatedAt)
+            .min(Instant::compareTo);
+    long seconds = since.map(s -> Duration.between(s, now).toSeconds()).orElse((long) MAX_WINDOW);
+    return (int) Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, seconds));
+  }
+
+  /**
+   * {@code measure} is {@code "<statistic> <METHOD /route>"}; empty while the route had no request
+   * in the window.
+   */
+  OptionalDouble measure(String measure, List<String> anomalies) {
+    int space = measure.indexOf(' ');
+    String metric = measure.substring(0, space);
+    String route = measure.substring(space + 1);
+    return stats.summary(window(anomalies)).stream()
+        .filter(r -> r.count() > 0 && Routes.normalise(r.route()).orElse(r.route()).equals(route))
+        .findFirst()
+        .map(
+            r ->
+                OptionalDouble.of(
+                    switch (metric) {
+                      case "p50" -> r.p50();
+                      case "p95" -> r.p95();
+                      case "p99" -> r.p99();
+                      case "error-rate" -> r.errorRate() * 100;
+                      default -> r.throughput();
+                    }))
+        .orElse(OptionalDouble.empty());
+  }
+}

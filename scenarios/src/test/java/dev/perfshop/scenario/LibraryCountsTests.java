@@ -1,0 +1,61 @@
+package dev.perfshop.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The shipped library is large enough, covers every level and family, and is mostly of the run. */
+class LibraryCountsTests {
+
+  private final List<Scenario> library =
+      ScenarioLibrary.shipped().stream().map(ScenarioLibrary.Entry::scenario).toList();
+
+  private List<Scenario.Enigma> enigmas() {
+    return library.stream().flatMap(s -> s.enigmas().stream()).toList();
+  }
+
+  @Test
+  void atLeastSixtyEnigmasAndTenPerLevel() {
+    assertThat(enigmas()).hasSizeGreaterThanOrEqualTo(60);
+    Map<Level, Integer> perLevel =
+        library.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Scenario::level, Collectors.summingInt(s -> s.enigmas().size())));
+    for (Level level : Level.values()) {
+      assertThat(perLevel.getOrDefault(level, 0)).as(level.name()).isGreaterThanOrEqualTo(10);
+    }
+    Set<String> families =
+        library.stream().flatMap(s -> s.families().stream()).collect(Collectors.toSet());
+    assertThat(families).isEqualTo(ScenarioValidator.FAMILIES);
+  }
+
+  @Test
+  void mostAnswersAreBoundToTheRunAndTriviaIsAtMostAFifth() {
+    List<Scenario.Enigma> all = enigmas();
+    long ofTheRun =
+        all.stream().filter(e -> Set.of("measured", "bound").contains(e.answer().type())).count();
+    long typedNames = all.stream().filter(e -> e.answer().type().equals("text")).count();
+    assertThat(ofTheRun)
+        .as("measured or seed-bound answers")
+        .isGreaterThanOrEqualTo(all.size() / 2);
+    assertThat(typedNames * 5)
+        .as("typed names (headers, parameters)")
+        .isLessThanOrEqualTo(all.size());
+  }
+
+  @Test
+  void everyMeasuredAnswerIsGatedByAnAnomalyTheServerCanSee() {
+    for (Scenario s : library) {
+      for (Scenario.Enigma e : s.enigmas()) {
+        if (e.answer().type().equals("measured")) {
+          assertThat(s.anomaliesOf(e.id())).as(s.id() + "." + e.id()).isNotEmpty();
+        }
+      }
+    }
+  }
+}
