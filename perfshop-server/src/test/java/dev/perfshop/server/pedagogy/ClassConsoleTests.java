@@ -227,7 +227,7 @@ class ClassConsoleTests {
     api.admin("POST", base + "/enigmas/" + key + "/hints/release", null);
     Map<String, Object> set = api.admin("GET", base + "/export?format=ctfd", null).getBody();
     List<Map<String, Object>> challenges = (List<Map<String, Object>>) set.get("challenges");
-    assertThat(challenges).hasSize(2);
+    assertThat(challenges).hasSize(api.adminList(base + "/enigmas").getBody().size()).isNotEmpty();
     Map<String, Object> first = challenges.getFirst();
     assertThat(first)
         .containsEntry("name", key)
