@@ -34,6 +34,26 @@ class SignalsTracesTests {
     return res.json();
   }
 
+  /**
+   * The kept requests of {@code route}, waiting up to 10 s for the first: a request's trace is
+   * stored when its observation stops, which may come just after the client has its answer.
+   */
+  private List<JsonNode> awaitTraces(ShopClient client, String route) throws InterruptedException {
+    return list(awaitBody(client, route, t -> !t.isEmpty()).get("traces"));
+  }
+
+  private JsonNode awaitBody(
+      ShopClient client, String route, java.util.function.Predicate<List<JsonNode>> done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    JsonNode body = traces(client, route);
+    while (!done.test(list(body.get("traces"))) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      body = traces(client, route);
+    }
+    return body;
+  }
+
   private static List<JsonNode> list(JsonNode array) {
     List<JsonNode> out = new ArrayList<>();
     array.forEach(out::add);
@@ -41,7 +61,7 @@ class SignalsTracesTests {
   }
 
   @Test
-  void aSearchIsAWaterfallOfControllerServiceAndSqlSpans() {
+  void aSearchIsAWaterfallOfControllerServiceAndSqlSpans() throws InterruptedException {
     ShopClient client = new ShopClient(port);
     traces(client, null); // looking starts the recording
     String requestId = UUID.randomUUID().toString();
@@ -49,7 +69,11 @@ class SignalsTracesTests {
         client.send("GET", "/api/products?q=lamp", null, null, Map.of("X-Request-ID", requestId));
     assertThat(search.status()).isEqualTo(200);
 
-    JsonNode body = traces(client, "GET /api/products");
+    JsonNode body =
+        awaitBody(
+            client,
+            "GET /api/products",
+            ts -> ts.stream().anyMatch(t -> requestId.equals(t.get("requestId").asString())));
     assertThat(list(body.get("routes")))
         .anySatisfy(r -> assertThat(r.get("route").asString()).isEqualTo("GET /api/products"))
         .noneSatisfy(r -> assertThat(r.get("route").asString()).contains("/api/stats"));
@@ -85,7 +109,7 @@ class SignalsTracesTests {
   }
 
   @Test
-  void aCheckoutShowsThePaymentGatewayCall() {
+  void aCheckoutShowsThePaymentGatewayCall() throws InterruptedException {
     ShopClient guest = new ShopClient(port);
     traces(guest, null);
     long product = jdbc.sql("select min(id) from products").query(Long.class).single() + 7;
@@ -107,7 +131,9 @@ class SignalsTracesTests {
         guest.post("/api/orders", body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(placed.status()).isBetween(200, 201);
 
-    JsonNode trace = list(traces(guest, "POST /api/orders").get("traces")).getFirst();
+    List<JsonNode> kept = awaitTraces(guest, "POST /api/orders");
+    assertThat(kept).as("traces of POST /api/orders").isNotEmpty();
+    JsonNode trace = kept.getFirst();
     List<JsonNode> spans = list(trace.get("spans"));
     JsonNode gateway = named(spans, "PaymentGateway.authorise");
     assertThat(gateway.get("kind").asString()).isEqualTo("client");
@@ -115,13 +141,13 @@ class SignalsTracesTests {
   }
 
   @Test
-  void slowestComeFirstAndThePollingIsNotTraced() {
+  void slowestComeFirstAndThePollingIsNotTraced() throws InterruptedException {
     ShopClient client = new ShopClient(port);
     traces(client, null);
     for (int i = 0; i < 5; i++) {
       client.get("/api/products/" + (i + 1));
     }
-    JsonNode body = traces(client, "GET /api/products/{id}");
+    JsonNode body = awaitBody(client, "GET /api/products/{id}", ts -> ts.size() >= 5);
     List<Double> durations =
         list(body.get("traces")).stream().map(t -> t.get("durationMillis").asDouble()).toList();
     assertThat(durations)
