@@ -106,6 +106,7 @@ describe.skipIf(!chromiumPresent)('a class', () => {
     await grace.page.click(`${card(grace, 'slow-route')} button:has-text("Answer")`);
     await instructor.waitForSelector('[data-testid="cell-grace-slow-route"]:has-text("1 wrong")');
     await linus.page.click(`${card(linus, 'p95')} button:has-text("Take a hint")`);
+    await linus.page.click(`${card(linus, 'p95')} button:has-text("Yes, take the hint")`); // a paid hint asks first
     await instructor.waitForSelector('[data-testid="cell-linus-p95"]:has-text("1 hint")');
 
     // release a hint to everyone: grace sees it without paying
