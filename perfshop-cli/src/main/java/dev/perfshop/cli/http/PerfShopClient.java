@@ -120,6 +120,10 @@ public final class PerfShopClient {
   private Exchange exchange(boolean admin, String method, String path, byte[] body, String accept) {
     URI uri = URI.create(base.value() + path);
     Resolved<AdminToken> adminToken = admin ? requireToken() : null;
+    if ("PATCH".equals(method)) {
+      // HttpURLConnection refuses PATCH; the JDK's HttpClient (slower to set up) sends it.
+      return patch(uri, body, accept, adminToken);
+    }
     boolean connected = false;
     try {
       HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
@@ -174,6 +178,50 @@ public final class PerfShopClient {
       throw unreachable("connection refused", e);
     } catch (IOException e) {
       throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+  }
+
+  private Exchange patch(URI uri, byte[] body, String accept, Resolved<AdminToken> adminToken) {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(uri)
+            .timeout(requestTimeout)
+            .header("Accept", accept)
+            .header("User-Agent", "perfshop-cli")
+            .header("Content-Type", JSON)
+            .method(
+                "PATCH",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                    body == null ? new byte[0] : body));
+    if (adminToken != null) {
+      request.header(ADMIN_TOKEN_HEADER, adminToken.value().value());
+      if (actor != null) {
+        request.header(ACTOR_HEADER, actor);
+      }
+    }
+    try (java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .proxy(java.net.ProxySelector.of(null))
+            .build()) {
+      java.net.http.HttpResponse<byte[]> r =
+          http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      return new Exchange(
+          r.statusCode(),
+          r.headers().firstValue("Content-Type").orElse(null),
+          r.headers().firstValue("Retry-After").orElse(null),
+          r.body(),
+          adminToken);
+    } catch (java.net.http.HttpConnectTimeoutException e) {
+      throw unreachable("no connection within " + connectTimeout.toSeconds() + "s", e);
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw unreachable("no answer within " + requestTimeout.toSeconds() + "s", e);
+    } catch (ConnectException e) {
+      throw unreachable("connection refused", e);
+    } catch (IOException e) {
+      throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.FAILURE, "interrupted", e);
     }
   }
 

@@ -46,7 +46,7 @@ class SessionIntegrationTests {
 
     Result library = cli.run("session", "library", id, "--scenario", "cpu-hog");
     assertThat(library.code()).as(library.toString()).isZero();
-    assertThat(library.out()).isEqualTo("registered 2 enigma(s)\n");
+    assertThat(library.out()).isEqualTo("registered 3 enigma(s)\n");
 
     Result list = cli.run("session", "list");
     assertThat(list.out()).startsWith("ID").contains("Tuesday group").contains("BAC2");

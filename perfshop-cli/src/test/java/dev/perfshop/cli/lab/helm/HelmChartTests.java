@@ -62,7 +62,11 @@ class HelmChartTests {
   static final Map<String, String> NOT_ON_KUBERNETES =
       Map.of(
           "perfshop-monitor", "reads one Docker engine's API through its socket",
-          "cadvisor", "mounts the Docker host's root and /var/lib/docker");
+          "cadvisor", "mounts the Docker host's root and /var/lib/docker",
+          "prometheus-instructor",
+              "not in the chart yet: the instructor-only scrape (docs/scale.md)",
+          "grafana-instructor",
+              "not in the chart yet: its Instructor folder is in the group's Grafana");
 
   /** Per-group services; the others are shared by every group. */
   static final Set<String> PER_GROUP = Set.of("mysql", "perfshop-server", "nginx", "grafana");
@@ -400,9 +404,9 @@ class HelmChartTests {
   void theChartsConfigFilesAreTheComposeOnes() throws IOException {
     assertThat(CHART.resolve("files/nginx/default.conf"))
         .hasSameTextualContentAs(TEMPLATES.resolve("config/nginx/default.conf"));
-    assertThat(CHART.resolve("files/grafana/provisioning/dashboards.yaml"))
-        .hasSameTextualContentAs(
-            TEMPLATES.resolve("config/grafana/provisioning/dashboards/dashboards.yaml"));
+    // files/grafana/provisioning/dashboards.yaml differs on purpose: the chart's group Grafana
+    // still provisions the Instructor folder (restricted by its hook Job), which compose moved to
+    // its own grafana-instructor (docs/scale.md).
     Path dashboards = TEMPLATES.resolve("config/grafana/dashboards");
     try (var files = Files.walk(dashboards)) {
       List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
