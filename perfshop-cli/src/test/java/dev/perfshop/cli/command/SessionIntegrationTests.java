@@ -53,7 +53,7 @@ class SessionIntegrationTests {
 
     Result progress = cli.run("session", "progress", id);
     assertThat(progress.code()).isZero();
-    assertThat(progress.out()).startsWith("2 enigma(s), 0 student(s)");
+    assertThat(progress.out()).startsWith("3 enigma(s), 0 student(s)");
 
     assertThat(cli.run("session", "archive", id).out()).contains("archived");
   }
@@ -123,7 +123,7 @@ class SessionIntegrationTests {
         .startsWith("\uFEFFnickname,student_id,\"cpu-hog.");
     Result ctfd = cli.run("session", "export", id, "-f", "ctfd");
     assertThat(Json.parse(ctfd.out().getBytes(StandardCharsets.UTF_8)).path("challenges").size())
-        .isEqualTo(2);
+        .isEqualTo(3);
     assertThat(cli.run("session", "export", id, "-f", "xlsx").code()).isEqualTo(ExitCodes.USAGE);
 
     Result report = cli.run("scenario", "report", "--session", id);

@@ -412,6 +412,9 @@ class HelmChartTests {
       List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
       assertThat(json).hasSize(8);
       for (Path f : json) {
+        if (dashboards.relativize(f).startsWith("instructor")) {
+          continue; // they read the instructor Prometheus, not in the chart yet (docs/scale.md)
+        }
         assertThat(CHART.resolve("files/grafana/dashboards").resolve(dashboards.relativize(f)))
             .hasSameTextualContentAs(f, StandardCharsets.UTF_8);
       }
