@@ -1,15 +1,16 @@
 package dev.perfshop.license;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The claims of a licence. Times have second precision; features are a sorted set of slugs. The
@@ -99,52 +100,38 @@ public record License(
    * UTC seconds.
    */
   public byte[] canonicalJson() {
-    StringBuilder sb = new StringBuilder(256);
-    sb.append("{\"edition\":");
-    Json.writeString(sb, edition);
-    sb.append(",\"expiresAt\":");
-    Json.writeString(sb, expiresAt.toString());
-    sb.append(",\"features\":[");
-    for (int i = 0; i < features.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      Json.writeString(sb, features.get(i));
-    }
-    sb.append("],\"issuedAt\":");
-    Json.writeString(sb, issuedAt.toString());
-    sb.append(",\"keyId\":");
-    Json.writeString(sb, keyId);
-    sb.append(",\"licensee\":");
-    Json.writeString(sb, licensee);
-    sb.append(",\"notBefore\":");
-    Json.writeString(sb, notBefore.toString());
-    sb.append(",\"seats\":").append(seats);
-    sb.append(",\"v\":").append(VERSION).append('}');
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    ObjectNode doc = Json.object();
+    doc.put("edition", edition);
+    doc.put("expiresAt", expiresAt.toString());
+    features.forEach(doc.putArray("features")::add);
+    doc.put("issuedAt", issuedAt.toString());
+    doc.put("keyId", keyId);
+    doc.put("licensee", licensee);
+    doc.put("notBefore", notBefore.toString());
+    doc.put("seats", seats);
+    doc.put("v", VERSION);
+    return Json.write(doc);
   }
 
   /** Reads claims written by {@link #canonicalJson()}; unknown members are ignored. */
   public static License fromJson(byte[] json) {
-    if (!(Json.parse(new String(json, StandardCharsets.UTF_8)) instanceof Map<?, ?> m)) {
+    JsonNode m = Json.parse(json);
+    if (!m.isObject()) {
       throw new LicenseFormatException("licence payload is not a JSON object");
     }
-    if (!(m.get("v") instanceof BigDecimal v) || v.intValue() != VERSION) {
+    if (!m.path("v").isIntegralNumber() || m.path("v").asLong() != VERSION) {
       throw new LicenseFormatException("licence payload version is not " + VERSION);
     }
-    if (!(m.get("features") instanceof List<?> raw)) {
+    if (!m.path("features").isArray()) {
       throw new LicenseFormatException("licence field 'features' is missing or invalid");
     }
-    List<String> features =
-        raw.stream()
-            .map(
-                f -> {
-                  if (f instanceof String s) {
-                    return s;
-                  }
-                  throw new LicenseFormatException("licence field 'features' is invalid");
-                })
-            .toList();
+    List<String> features = new ArrayList<>();
+    for (JsonNode f : m.path("features")) {
+      if (!f.isString()) {
+        throw new LicenseFormatException("licence field 'features' is invalid");
+      }
+      features.add(f.asString());
+    }
     return new License(
         text(m, "licensee"),
         text(m, "edition"),
@@ -156,25 +143,22 @@ public record License(
         text(m, "keyId"));
   }
 
-  private static String text(Map<?, ?> m, String name) {
-    if (m.get(name) instanceof String s) {
-      return s;
+  private static String text(JsonNode m, String name) {
+    if (m.path(name).isString()) {
+      return m.path(name).asString();
     }
     throw new LicenseFormatException("licence field '" + name + "' is missing or invalid");
   }
 
-  private static int seats(Map<?, ?> m) {
-    try {
-      if (m.get("seats") instanceof BigDecimal n) {
-        return n.intValueExact();
-      }
-    } catch (ArithmeticException e) {
-      // falls through to the error below
+  private static int seats(JsonNode m) {
+    JsonNode n = m.path("seats");
+    if (n.isIntegralNumber() && n.canConvertToInt()) {
+      return n.asInt();
     }
     throw new LicenseFormatException("licence field 'seats' is missing or invalid");
   }
 
-  private static Instant instant(Map<?, ?> m, String name) {
+  private static Instant instant(JsonNode m, String name) {
     try {
       return Instant.parse(text(m, name));
     } catch (DateTimeParseException e) {

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A licence file: a small JSON document
@@ -46,18 +47,19 @@ public record LicenseFile(String keyId, byte[] payload, byte[] signature) {
       throw new LicenseFormatException(
           "licence file is " + file.length + " bytes; the limit is " + maxBytes);
     }
-    Object doc = Json.parse(new String(file, StandardCharsets.UTF_8));
-    if (!(doc instanceof Map<?, ?> m)) {
+    JsonNode m = Json.parse(file);
+    if (!m.isObject()) {
       throw new LicenseFormatException("licence file is not a JSON object");
     }
-    if (!FORMAT.equals(m.get("format"))) {
+    if (!FORMAT.equals(m.path("format").asString(null))) {
       throw new LicenseFormatException("licence file format is not " + FORMAT);
     }
-    if (!(m.get("keyId") instanceof String keyId)) {
+    if (!m.path("keyId").isString()) {
       throw new LicenseFormatException("licence file has no keyId");
     }
-    byte[] payload = base64(m.get("payload"), "payload");
-    byte[] signature = base64(m.get("signature"), "signature");
+    String keyId = m.path("keyId").asString();
+    byte[] payload = base64(m.path("payload"), "payload");
+    byte[] signature = base64(m.path("signature"), "signature");
     if (signature.length != SIGNATURE_BYTES) {
       throw new LicenseFormatException("licence signature is not " + SIGNATURE_BYTES + " bytes");
     }
@@ -67,17 +69,15 @@ public record LicenseFile(String keyId, byte[] payload, byte[] signature) {
   /** The file's bytes: the JSON document followed by a newline. */
   public byte[] toBytes() {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    StringBuilder sb = new StringBuilder();
-    sb.append("{\"format\":");
-    Json.writeString(sb, FORMAT);
-    sb.append(",\"keyId\":");
-    Json.writeString(sb, keyId);
-    sb.append(",\"payload\":");
-    Json.writeString(sb, b64.encodeToString(payload));
-    sb.append(",\"signature\":");
-    Json.writeString(sb, b64.encodeToString(signature));
-    sb.append("}\n");
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    ObjectNode doc = Json.object();
+    doc.put("format", FORMAT);
+    doc.put("keyId", keyId);
+    doc.put("payload", b64.encodeToString(payload));
+    doc.put("signature", b64.encodeToString(signature));
+    byte[] json = Json.write(doc);
+    byte[] file = Arrays.copyOf(json, json.length + 1);
+    file[json.length] = '\n';
+    return file;
   }
 
   /** What the signature covers: the format line, then the payload bytes. */
@@ -88,8 +88,9 @@ public record LicenseFile(String keyId, byte[] payload, byte[] signature) {
     return out.toByteArray();
   }
 
-  private static byte[] base64(Object value, String name) {
-    if (!(value instanceof String s) || s.isEmpty()) {
+  private static byte[] base64(JsonNode value, String name) {
+    String s = value.isString() ? value.asString() : "";
+    if (s.isEmpty()) {
       throw new LicenseFormatException("licence file has no " + name);
     }
     try {
