@@ -3,6 +3,8 @@ package dev.perfshop.server.chaos;
 import dev.perfshop.server.pedagogy.ClassSessions;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +83,10 @@ class ChaosAdminController {
   @PutMapping(path = "/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ActivationView enable(
       @PathVariable("type") String type,
-      @RequestBody(required = false) Map<String, Object> body,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = EnableRequest.class)))
+          @RequestBody(required = false)
+          Map<String, Object> body,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
     ChaosType chaosType = known(type);
     String by = actor(actor);
@@ -194,4 +199,36 @@ class ChaosAdminController {
           a.activatedBy());
     }
   }
+
+  /**
+   * The body of {@code PUT /api/admin/chaos/{type}}, for the OpenAPI document. {@link SpecParser}
+   * reads it from a map so that one refusal lists every bad field (and refuses unknown ones); a
+   * test keeps this record's components equal to {@link SpecParser#FIELDS}.
+   */
+  @Schema(
+      name = "ChaosEnableRequest",
+      additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+  record EnableRequest(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "5") int level,
+      @Schema(
+              description = "How long it stays: 90s, 15m, 1h30m (at most 2h; default 15m)",
+              example = "15m")
+          String ttl,
+      @Schema(
+              description = "Share of matching requests it acts on, 0-1 (default per type)",
+              minimum = "0",
+              maximum = "1")
+          Double probability,
+      @Schema(
+              description = "Act on every Nth matching request instead of a random share",
+              minimum = "1")
+          Integer every,
+      @Schema(
+              description = "Path patterns it acts on (default per type), at most 16",
+              example = "[\"/api/products/{id}\"]")
+          List<String> routes,
+      @Schema(description = "Scope: only traffic of this live class session") String sessionId,
+      @Schema(description = "Scope: only the traffic of this enrolled student's agent code")
+          String agentCode,
+      @Schema(description = "The scenario that enabled it (audit)") String scenarioId) {}
 }

@@ -9,6 +9,9 @@ import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
 import dev.perfshop.server.system.ShopMeters;
 import dev.perfshop.server.system.ShopMeters.FailureReason;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -83,6 +86,14 @@ class OrderController {
    * checkout is allowed and then needs {@code email}).
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(
+      responseCode = "201",
+      description =
+          "The order (a replay of the same Idempotency-Key answers the first order again)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = OrderView.class)))
   ResponseEntity<String> place(
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody CheckoutRequest body,
