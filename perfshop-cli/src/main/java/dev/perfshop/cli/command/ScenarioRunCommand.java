@@ -52,7 +52,9 @@ final class ScenarioRunCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Override the scenario's seed (bindings, traffic).")
+      description =
+          "Override the scenario's seed (bindings, traffic). Default: the scenario's own seed;"
+              + " with --session a fresh random seed (printed; pass it again to replay the run).")
   Long seed;
 
   @Option(names = "--dry-run", description = "Print the plan; send nothing.")
@@ -95,6 +97,10 @@ final class ScenarioRunCommand implements Callable<Integer> {
     CliContext ctx = CliContext.of(spec);
     PrintWriter out = ctx.out();
     ScenarioPlan plan;
+    if (seed == null && session != null && !dryRun) {
+      // a class's run draws its own targets: a neighbour class's answers are wrong here
+      seed = new java.security.SecureRandom().nextLong(1, 1L << 48);
+    }
     try {
       plan = ScenarioPlan.of(loaded.scenario(), seed, timeScale);
     } catch (IllegalArgumentException e) {
@@ -144,7 +150,7 @@ final class ScenarioRunCommand implements Callable<Integer> {
             .by(Server.actor(ctx), loaded.scenario().id());
     HttpLab lab = new HttpLab(client, session, prometheus, containers);
     TrafficPort traffic =
-        noTraffic ? TrafficPort.NONE : new HttpTraffic(client.baseUrl(), correlate);
+        noTraffic ? TrafficPort.NONE : new HttpTraffic(client.baseUrl(), correlate, session);
     ScenarioRunner runner =
         new ScenarioRunner(
             lab,

@@ -68,12 +68,17 @@ public final class HttpLab implements LabPort {
       routes.forEach(r -> array.add(path(r)));
     }
     body.put("scenarioId", scenarioId);
+    if (sessionId != null) {
+      // a class's run acts on its own traffic only: other classes on this server are untouched
+      body.put("sessionId", sessionId);
+    }
     client.adminSend("PUT", "/api/admin/chaos/" + type, bytes(body));
   }
 
   @Override
   public void disableChaos(String type) {
-    client.adminDelete("/api/admin/chaos/" + type);
+    client.adminDelete(
+        "/api/admin/chaos/" + type + (sessionId == null ? "" : "?sessionId=" + sessionId));
   }
 
   @Override
@@ -101,7 +106,11 @@ public final class HttpLab implements LabPort {
   @Override
   public RouteStat routeStat(String route, Duration window) {
     long seconds = Math.max(5, Math.min(300, window.toSeconds()));
-    JsonNode summary = client.adminGet("/api/admin/stats?window=" + seconds);
+    JsonNode summary =
+        client.adminGet(
+            "/api/admin/stats?window="
+                + seconds
+                + (sessionId == null ? "" : "&session=" + sessionId));
     for (JsonNode r : summary.path("routes")) {
       if (route.equals(r.path("route").asString())) {
         return new RouteStat(

@@ -10,12 +10,19 @@ public final class HttpTraffic implements TrafficPort {
 
   private final URI base;
   private final boolean correlate;
+  private final String session;
   private TrafficGenerator generator;
   private Thread thread;
 
   public HttpTraffic(URI base, boolean correlate) {
+    this(base, correlate, null);
+  }
+
+  /** Shoppers of a class session's run ({@code null}: of no session). */
+  public HttpTraffic(URI base, boolean correlate, String session) {
     this.base = base;
     this.correlate = correlate;
+    this.session = session;
   }
 
   @Override
@@ -24,11 +31,12 @@ public final class HttpTraffic implements TrafficPort {
     if (generator == null) {
       generator =
           new TrafficGenerator(
-              base,
-              traffic.rate(),
-              mix == null ? new TrafficGenerator.Mix(70, 20, 10) : mix,
-              correlate,
-              Duration.ofMillis(300));
+                  base,
+                  traffic.rate(),
+                  mix == null ? new TrafficGenerator.Mix(70, 20, 10) : mix,
+                  correlate,
+                  Duration.ofMillis(300))
+              .forSession(session);
       TrafficGenerator g = generator;
       thread =
           Thread.ofPlatform()

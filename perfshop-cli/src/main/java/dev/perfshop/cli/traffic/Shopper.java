@@ -33,9 +33,17 @@ final class Shopper {
   private final Map<String, String> tokens = new HashMap<>();
 
   Shopper(HttpClient http, URI base, boolean correlate) {
+    this(http, base, correlate, null);
+  }
+
+  /** A shopper of a class session's traffic: it carries the {@code perfshop_session} cookie. */
+  Shopper(HttpClient http, URI base, boolean correlate, String session) {
     this.http = http;
     this.base = base;
     this.correlate = correlate;
+    if (session != null) {
+      cookies.put("perfshop_session", session);
+    }
   }
 
   Reply send(String method, String path, String jsonBody, Map<String, String> extraHeaders)

@@ -66,6 +66,7 @@ public final class TrafficGenerator {
   private volatile double rate;
   private volatile Mix mix;
   private volatile boolean stopped;
+  private volatile String session;
 
   public TrafficGenerator(URI base, double rate, Mix mix, boolean correlate, Duration thinkTime) {
     this.base = base;
@@ -74,6 +75,15 @@ public final class TrafficGenerator {
     this.correlate = correlate;
     this.thinkTime = thinkTime;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /**
+   * Tags every journey with a class session (the {@code perfshop_session} cookie): the server then
+   * counts this traffic in that session's statistics and applies that session's scoped anomalies.
+   */
+  public TrafficGenerator forSession(String sessionId) {
+    this.session = sessionId;
+    return this;
   }
 
   /** Changes the arrival rate and mix of a running generator. */
@@ -152,7 +162,7 @@ public final class TrafficGenerator {
 
   private void journey(String kind, long intended, SplittableRandom random) {
     journeys.incrementAndGet();
-    Shopper shopper = new Shopper(http, base, correlate);
+    Shopper shopper = new Shopper(http, base, correlate, session);
     try {
       switch (kind) {
         case "browse" -> {

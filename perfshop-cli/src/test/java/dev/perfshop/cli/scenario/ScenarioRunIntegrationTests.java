@@ -99,6 +99,110 @@ class ScenarioRunIntegrationTests {
   }
 
   @Test
+  void aClassRunDrawsItsOwnSeedAndActsOnlyOnItsSessionsTraffic() throws Exception {
+    String id = session("Class run " + System.nanoTime());
+    Path scenario = temp.resolve("class.yaml");
+    Files.writeString(
+        scenario,
+        """
+        apiVersion: perfshop.dev/v1
+        kind: Scenario
+        id: class-run
+        title: One class's run
+        level: BAC1
+        families: [functional]
+        summary: The failing route is drawn for each class.
+        duration: 8s
+        seed: 7
+        bindings:
+          - name: failing
+            pick: ["GET /api/products/{id}", "GET /api/products/{id}/reviews"]
+        traffic: {rate: 12, mix: {browse: 100, search: 0, checkout: 0}}
+        steps:
+          - at: 0s
+            chaos: {enable: error-rate, level: 5, routesFrom: failing, ttl: 1m}
+        enigmas: []
+        """);
+    Path journal = temp.resolve("class.json");
+    Result run =
+        cli.run(
+            "scenario",
+            "run",
+            scenario.toString(),
+            "--session",
+            id,
+            "--journal",
+            journal.toString());
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode doc = Json.parse(Files.readAllBytes(journal));
+    long seed = doc.path("seed").asLong();
+    assertThat(seed).as("a class's run draws its own seed").isNotEqualTo(7);
+    assertThat(run.out()).contains("(seed " + seed + ",");
+    String failing = doc.path("bindings").path("failing").asString();
+
+    // the activation was the session's own (the audit says so), and the rollback ended only it
+    Result audit = cli.run("chaos", "audit", "-o", "json");
+    assertThat(audit.out()).contains("scope session " + id);
+    assertThat(activeTypes()).doesNotContain("error-rate");
+
+    // the class's statistics hold its shoppers' traffic, with the drawn route failing
+    JsonNode stats = adminGet("/api/admin/stats?window=60&session=" + id);
+    assertThat(stats.path("session").asString())
+        .as(adminGet("/api/admin/stats?window=60") + " / " + run.out())
+        .isEqualTo(id);
+    double failingShare = -1;
+    double othersWorst = 0;
+    for (JsonNode r : stats.path("routes")) {
+      if (r.path("route").asString().equals(failing)) {
+        failingShare = r.path("errorRate").asDouble();
+      } else if (r.path("count").asLong() >= 5) {
+        othersWorst = Math.max(othersWorst, r.path("errorRate").asDouble());
+      }
+    }
+    assertThat(failingShare).as(stats.toString()).isGreaterThan(0.3);
+    assertThat(othersWorst).as(stats.toString()).isZero();
+
+    // --seed replays the same class run
+    Path again = temp.resolve("again.json");
+    Result replay =
+        cli.run(
+            "scenario",
+            "run",
+            scenario.toString(),
+            "--session",
+            id,
+            "--seed",
+            Long.toString(seed),
+            "--no-traffic",
+            "--journal",
+            again.toString());
+    assertThat(replay.code()).as(replay.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Json.parse(Files.readAllBytes(again)).path("bindings").path("failing").asString())
+        .isEqualTo(failing);
+  }
+
+  private String session(String name) {
+    Result created = cli.run("session", "create", name, "--level", "BAC1", "-o", "json");
+    assertThat(created.code()).as(created.toString()).isZero();
+    String id = Json.parse(created.out().getBytes(StandardCharsets.UTF_8)).path("id").asString();
+    assertThat(cli.run("session", "open", id).code()).isZero();
+    return id;
+  }
+
+  private JsonNode adminGet(String path) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var res =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + path))
+                .header("X-Admin-Token", Files.readString(server.tokenFile()).strip())
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(res.statusCode()).as(new String(res.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    return Json.parse(res.body());
+  }
+
+  @Test
   void anUnmetExpectationExitsSevenAndTheJournalSaysWhy() throws Exception {
     Path scenario = temp.resolve("unmet.yaml");
     Files.writeString(

@@ -39,6 +39,7 @@ class ChaosAdminController {
   private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@:-]{1,64}");
 
   static final int MAX_AUDIT_LIMIT = 500;
+  private static final Pattern SESSION_ID = Pattern.compile("[1-9][0-9]{0,17}");
 
   private final ChaosEngine engine;
   private final ChaosAudit audit;
@@ -94,13 +95,27 @@ class ChaosAdminController {
     return ActivationView.of(a, clock.instant());
   }
 
+  /**
+   * Disables a type in every scope, or only a class session's activation with {@code ?sessionId=}
+   * (what a scenario run for that session does, leaving other classes' runs alone).
+   */
   @DeleteMapping("/{type}")
   Map<String, Object> disable(
       @PathVariable("type") String type,
+      @RequestParam(name = "sessionId", required = false) String sessionId,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
     ChaosType chaosType = known(type);
-    engine.disable(chaosType, actor(actor));
-    return Map.of("disabled", chaosType.id());
+    String by = actor(actor);
+    if (sessionId == null) {
+      engine.disable(chaosType, by);
+      return Map.of("disabled", chaosType.id());
+    }
+    if (!SESSION_ID.matcher(sessionId).matches()) {
+      throw new ApiException(
+          ProblemType.VALIDATION, "sessionId must be a class session's id (digits)");
+    }
+    engine.disable(chaosType, new Scope(Scope.Kind.SESSION, sessionId), by);
+    return Map.of("disabled", chaosType.id(), "sessionId", sessionId);
   }
 
   @PostMapping("/halt")

@@ -1,9 +1,12 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.pedagogy.SessionLookup;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +30,28 @@ class ChaosDecider {
   private final RandomSource random;
   private final SafetyMode safety;
 
+  /** A student's agent code → their class session (pedagogy); none without pedagogy. */
+  private final Function<String, String> sessionOfAgent;
+
   @org.springframework.beans.factory.annotation.Autowired
-  ChaosDecider(RandomSource random, ChaosEngine engine) {
-    this(random, engine.safetyMode());
+  ChaosDecider(RandomSource random, ChaosEngine engine, ObjectProvider<SessionLookup> sessions) {
+    this(
+        random,
+        engine.safetyMode(),
+        code -> {
+          SessionLookup lookup = sessions.getIfAvailable();
+          return lookup == null ? null : lookup.ofAgent(code).orElse(null);
+        });
   }
 
   ChaosDecider(RandomSource random, SafetyMode safety) {
+    this(random, safety, code -> null);
+  }
+
+  ChaosDecider(RandomSource random, SafetyMode safety, Function<String, String> sessionOfAgent) {
     this.random = random;
     this.safety = safety;
+    this.sessionOfAgent = sessionOfAgent;
   }
 
   Activation[] decide(ChaosPlan plan, Instant now, HttpServletRequest request) {
@@ -57,8 +74,8 @@ class ChaosDecider {
       }
       if (a.scope().kind() != Scope.Kind.ALL) {
         if (!identified) {
-          session = identity(request, SESSION_HEADER, SESSION_COOKIE);
           agent = agent(request);
+          session = session(request, agent);
           identified = true;
         }
         if (!a.scope().matches(session, agent)) {
@@ -85,8 +102,37 @@ class ChaosDecider {
         || !a.matchesRoute(PathContainer.parsePath(route(request)))) {
       return false;
     }
-    return a.scope().kind() == Scope.Kind.ALL
-        || a.scope().matches(identity(request, SESSION_HEADER, SESSION_COOKIE), agent(request));
+    if (a.scope().kind() == Scope.Kind.ALL) {
+      return true;
+    }
+    String agent = agent(request);
+    return a.scope().matches(session(request, agent), agent);
+  }
+
+  /** The activation of {@code type} that targets this request, among its scopes; or null. */
+  Activation applying(ChaosPlan plan, ChaosType type, Instant now, HttpServletRequest request) {
+    if (plan.get(type) == null) {
+      return null;
+    }
+    for (Activation a : plan.all()) {
+      if (a.type() == type && applies(a, now, request)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The request's class session: named by {@code X-Perfshop-Session} or the {@code
+   * perfshop_session} cookie (the scenario runner's shoppers), else the session of the student
+   * whose agent code it carries (a student's own browsing and scripts).
+   */
+  private String session(HttpServletRequest request, String agent) {
+    String named = identity(request, SESSION_HEADER, SESSION_COOKIE);
+    if (named != null || agent == null) {
+      return named;
+    }
+    return sessionOfAgent.apply(agent);
   }
 
   /** Admin and licence routes: chaos never acts there. */

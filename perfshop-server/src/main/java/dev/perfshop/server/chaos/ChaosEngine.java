@@ -127,7 +127,7 @@ public class ChaosEngine {
     Activation replaced;
     synchronized (this) {
       ChaosPlan current = plan.get();
-      replaced = current.get(spec.type());
+      replaced = current.get(spec.type(), spec.scope());
       plan.set(current.with(activation));
     }
     if (replaced != null) {
@@ -163,31 +163,53 @@ public class ChaosEngine {
     return activation;
   }
 
-  /** Disables one type; idempotent. Returns whether an activation was live. */
+  /** Disables one type, in every scope; idempotent. Returns whether an activation was live. */
   boolean disable(ChaosType type, String actor) {
-    Activation removed;
+    return disable(type, null, actor);
+  }
+
+  /**
+   * Disables one type in one scope ({@code null}: every scope); idempotent. Returns whether an
+   * activation was removed.
+   */
+  boolean disable(ChaosType type, Scope scope, String actor) {
+    List<Activation> removed = new ArrayList<>();
     synchronized (this) {
       ChaosPlan current = plan.get();
-      removed = current.get(type);
-      if (removed != null) {
-        plan.set(current.without(type));
+      ChaosPlan next = current;
+      for (Activation a : current.all()) {
+        if (a.type() == type && (scope == null || a.scope().equals(scope))) {
+          removed.add(a);
+          next = next.without(a);
+        }
+      }
+      if (next != current) {
+        plan.set(next);
       }
     }
     Instant now = clock.instant();
-    if (removed != null) {
-      end(removed);
+    if (!removed.isEmpty()) {
+      removed.forEach(this::end);
       meters.publish(plan.get(), now);
     }
+    Activation first = removed.isEmpty() ? null : removed.getFirst();
     audit.record(
         new ChaosAudit.Entry(
             now,
             actor,
             "disable",
             type.id(),
-            removed == null ? null : removed.level(),
-            removed == null ? null : removed.scenarioId(),
-            removed == null ? "was not active" : "disabled"));
-    return removed != null;
+            first == null ? null : first.level(),
+            first == null ? null : first.scenarioId(),
+            (removed.isEmpty() ? "was not active" : "disabled")
+                + (scope == null || scope.kind() == Scope.Kind.ALL
+                    ? ""
+                    : " (scope "
+                        + scope.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " "
+                        + scope.id()
+                        + ")")));
+    return !removed.isEmpty();
   }
 
   /** Ends every activation; idempotent, never refused. Returns how many were live. */
@@ -220,7 +242,7 @@ public class ChaosEngine {
       for (Activation a : current.all()) {
         if (a.expired(now)) {
           expired.add(a);
-          next = next.without(a.type());
+          next = next.without(a);
         }
       }
       if (next != current) {

@@ -45,15 +45,15 @@ class ChaosMeters {
         plan.live(now).stream()
             .map(
                 a ->
-                    MultiGauge.Row.of(
-                        Tags.of(
-                            "family",
-                            a.type().family(),
-                            "type",
-                            a.type().id(),
-                            "level",
-                            Integer.toString(a.level())),
-                        1))
+                    Tags.of(
+                        "family",
+                        a.type().family(),
+                        "type",
+                        a.type().id(),
+                        "level",
+                        Integer.toString(a.level())))
+            .distinct() // two class sessions may run the same type at the same level: one row
+            .map(tags -> MultiGauge.Row.of(tags, 1))
             .toList(),
         true);
   }

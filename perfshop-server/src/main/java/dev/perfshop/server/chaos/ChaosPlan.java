@@ -1,28 +1,44 @@
 package dev.perfshop.server.chaos;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * The immutable set of activations, at most one per type. The admin API builds a new plan and swaps
- * it in atomically; readers never see half a change. Expired activations stay in the plan until the
- * purge removes them, but {@link #live} ignores them.
+ * The immutable set of activations: at most one per type and scope, so several class sessions on
+ * one server can each run the same type with their own targets (and an unscoped one may run beside
+ * them). The admin API builds a new plan and swaps it in atomically; readers never see half a
+ * change. Expired activations stay in the plan until the purge removes them, but {@link #live}
+ * ignores them.
  */
 public final class ChaosPlan {
 
-  public static final ChaosPlan EMPTY = new ChaosPlan(new Activation[ChaosType.values().size()], 0);
+  public static final ChaosPlan EMPTY = new ChaosPlan(new Activation[0], 0);
 
-  /** Indexed by {@link ChaosType#index()}: one array read per lookup on the request path. */
-  private final Activation[] byType;
+  /** Catalogue order, then the unscoped activation first, then by scope. */
+  private static final Comparator<Activation> ORDER =
+      Comparator.<Activation>comparingInt(a -> a.type().index())
+          .thenComparing(a -> a.scope().kind())
+          .thenComparing(a -> Objects.toString(a.scope().id(), ""));
 
   private final Activation[] all;
+
+  /** Indexed by {@link ChaosType#index()}: the first activation of each type (one array read). */
+  private final Activation[] firstByType;
+
   private final long generation;
 
-  private ChaosPlan(Activation[] byType, long generation) {
-    this.byType = byType;
-    this.all = Arrays.stream(byType).filter(Objects::nonNull).toArray(Activation[]::new);
+  private ChaosPlan(Activation[] all, long generation) {
+    Arrays.sort(all, ORDER);
+    this.all = all;
+    this.firstByType = new Activation[ChaosType.values().size()];
+    for (int i = all.length - 1; i >= 0; i--) {
+      firstByType[all[i].type().index()] = all[i];
+    }
     this.generation = generation;
   }
 
@@ -40,14 +56,53 @@ public final class ChaosPlan {
     return all;
   }
 
+  /** The first activation of this type (the unscoped one if there is one). */
   public Activation get(ChaosType type) {
-    return byType[type.index()];
+    return firstByType[type.index()];
   }
 
-  /** The activation of this type if it is live at {@code now}. */
+  /** The activation of this type and exactly this scope. */
+  Activation get(ChaosType type, Scope scope) {
+    for (Activation a : all) {
+      if (a.type() == type && a.scope().equals(scope)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** The first activation of this type live at {@code now}, whatever its scope. */
   public Activation live(ChaosType type, Instant now) {
-    Activation a = get(type);
-    return a == null || a.expired(now) ? null : a;
+    Activation first = get(type);
+    if (first == null) {
+      return null;
+    }
+    for (Activation a : all) {
+      if (a.type() == type && !a.expired(now)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The activation of this type live at {@code now} that acts on the traffic of class session
+   * {@code sessionId}: the session's own, else an unscoped one; {@code null} when neither is live.
+   */
+  public Activation liveFor(ChaosType type, Instant now, String sessionId) {
+    Activation unscoped = null;
+    for (Activation a : all) {
+      if (a.type() != type || a.expired(now)) {
+        continue;
+      }
+      if (a.scope().kind() == Scope.Kind.SESSION && a.scope().id().equals(sessionId)) {
+        return a;
+      }
+      if (a.scope().kind() == Scope.Kind.ALL && unscoped == null) {
+        unscoped = a;
+      }
+    }
+    return unscoped;
   }
 
   /** The activations live at {@code now}, in catalogue order. */
@@ -55,19 +110,35 @@ public final class ChaosPlan {
     return Arrays.stream(all).filter(a -> !a.expired(now)).toList();
   }
 
+  /** Adds {@code activation}, replacing the one of the same type and scope. */
   ChaosPlan with(Activation activation) {
-    Activation[] next = byType.clone();
-    next[activation.type().index()] = activation;
-    return new ChaosPlan(next, generation + 1);
+    List<Activation> next =
+        remove(a -> a.type() == activation.type() && a.scope().equals(activation.scope()));
+    next.add(activation);
+    return new ChaosPlan(next.toArray(Activation[]::new), generation + 1);
   }
 
+  /** Without every activation of {@code type}, whatever its scope. */
   ChaosPlan without(ChaosType type) {
-    Activation[] next = byType.clone();
-    next[type.index()] = null;
-    return new ChaosPlan(next, generation + 1);
+    return new ChaosPlan(remove(a -> a.type() == type).toArray(Activation[]::new), generation + 1);
+  }
+
+  /** Without this very activation. */
+  ChaosPlan without(Activation activation) {
+    return new ChaosPlan(remove(a -> a == activation).toArray(Activation[]::new), generation + 1);
   }
 
   ChaosPlan cleared() {
-    return new ChaosPlan(new Activation[byType.length], generation + 1);
+    return new ChaosPlan(new Activation[0], generation + 1);
+  }
+
+  private List<Activation> remove(Predicate<Activation> gone) {
+    List<Activation> kept = new ArrayList<>(all.length + 1);
+    for (Activation a : all) {
+      if (!gone.test(a)) {
+        kept.add(a);
+      }
+    }
+    return kept;
   }
 }

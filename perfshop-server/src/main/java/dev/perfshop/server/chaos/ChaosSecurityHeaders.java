@@ -45,13 +45,13 @@ class ChaosSecurityHeaders implements SecurityHeadersPolicy {
     }
     Instant now = clock.instant();
     Set<String> omitted = new HashSet<>();
-    Activation missing = plan.live(MISSING_SECURITY_HEADERS, now);
-    if (decider.applies(missing, now, request) && decider.fires(missing)) {
+    Activation missing = decider.applying(plan, MISSING_SECURITY_HEADERS, now, request);
+    if (missing != null && decider.fires(missing)) {
       omitted.addAll(ORDER.subList(0, Math.min(ORDER.size(), missing.level())));
       meters.injected(missing.type());
     }
-    Activation xss = plan.live(STORED_XSS, now);
-    if (xss != null && xss.level() >= 4 && decider.applies(xss, now, request)) {
+    Activation xss = decider.applying(plan, STORED_XSS, now, request);
+    if (xss != null && xss.level() >= 4) {
       omitted.add("Content-Security-Policy");
       if (xss.level() == 5) {
         omitted.add("X-Content-Type-Options");

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -414,6 +415,15 @@ public class ClassSessions {
       return false;
     }
     return repository.session(Long.parseLong(id)).filter(s -> !s.archived()).isPresent();
+  }
+
+  /** The class session (its id as text) of the enrolled student holding {@code code}. */
+  @Transactional(readOnly = true)
+  public Optional<String> sessionOfAgent(String code) {
+    return agentCodes
+        .verify(code)
+        .flatMap(repository::studentByPublicId)
+        .map(st -> Long.toString(st.sessionId()));
   }
 
   /**

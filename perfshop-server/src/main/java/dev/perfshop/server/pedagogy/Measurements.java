@@ -4,6 +4,7 @@ import dev.perfshop.server.chaos.Activation;
 import dev.perfshop.server.chaos.ChaosEngine;
 import dev.perfshop.server.chaos.ChaosType;
 import dev.perfshop.server.stats.RouteStats;
+import dev.perfshop.server.stats.SessionStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The server's own measurement behind a {@code measured} answer: a statistic of one route (the live
- * statistics students read at {@code /api/stats/summary}) over the window of the enigma's anomaly —
+ * statistics students read at {@code /api/stats/routes}) over the window of the enigma's anomaly —
  * from its activation, at least {@value #MIN_WINDOW} s and at most {@value #MAX_WINDOW} s (what the
- * statistics keep).
+ * statistics keep). When the class session has traffic of its own (a scenario run for it sends
+ * {@code X-Perfshop-Session}), the session's statistics and its own activation count, as the
+ * student's page shows them; otherwise the whole server's.
  */
 @Component
 class Measurements {
@@ -30,23 +33,34 @@ class Measurements {
       Map.of("p50", "ms", "p95", "ms", "p99", "ms", "error-rate", "%", "throughput", "rps");
 
   private final RouteStats stats;
+  private final SessionStats sessions;
   private final ChaosEngine chaos;
   private final Clock clock;
 
-  Measurements(RouteStats stats, ChaosEngine chaos, Clock clock) {
+  Measurements(RouteStats stats, SessionStats sessions, ChaosEngine chaos, Clock clock) {
     this.stats = stats;
+    this.sessions = sessions;
     this.chaos = chaos;
     this.clock = clock;
   }
 
   /** The window in seconds: since the earliest live activation of {@code anomalies}. */
   int window(List<String> anomalies) {
+    return window(anomalies, null);
+  }
+
+  /** The same, counting the activations that act on {@code sessionId}'s traffic. */
+  int window(List<String> anomalies, String sessionId) {
     Instant now = clock.instant();
     Optional<Instant> since =
         anomalies.stream()
             .map(ChaosType::byId)
             .flatMap(Optional::stream)
-            .map(t -> chaos.plan().live(t, now))
+            .map(
+                t ->
+                    sessionId == null
+                        ? chaos.plan().live(t, now)
+                        : chaos.plan().liveFor(t, now, sessionId))
             .filter(a -> a != null)
             .map(Activation::activatedAt)
             .min(Instant::compareTo);
@@ -59,10 +73,16 @@ class Measurements {
    * in the window.
    */
   OptionalDouble measure(String measure, List<String> anomalies) {
+    return measure(measure, anomalies, null);
+  }
+
+  /** The same for one class session: its own statistics when its traffic carries it. */
+  OptionalDouble measure(String measure, List<String> anomalies, String sessionId) {
     int space = measure.indexOf(' ');
     String metric = measure.substring(0, space);
     String route = measure.substring(space + 1);
-    return stats.summary(window(anomalies)).stream()
+    RouteStats source = sessions.of(sessionId).orElse(stats);
+    return source.summary(window(anomalies, sessionId)).stream()
         .filter(r -> r.count() > 0 && Routes.normalise(r.route()).orElse(r.route()).equals(route))
         .findFirst()
         .map(

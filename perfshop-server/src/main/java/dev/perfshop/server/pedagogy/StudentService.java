@@ -327,7 +327,7 @@ public class StudentService {
   private double measured(EnigmaRow e) {
     String measure = e.answer().measure();
     return measurements
-        .measure(measure, e.anomalies())
+        .measure(measure, e.anomalies(), Long.toString(e.sessionId()))
         .orElseThrow(
             () ->
                 new ApiException(
@@ -347,7 +347,8 @@ public class StudentService {
     return e.anomalies().stream()
         .map(ChaosType::byId)
         .flatMap(Optional::stream)
-        .anyMatch(t -> plan.live(t, now) != null);
+        // the session's own activation (a scenario run for this class), or an unscoped one
+        .anyMatch(t -> plan.liveFor(t, now, Long.toString(e.sessionId())) != null);
   }
 
   private EnigmaRow visibleEnigma(Agent agent, String key) {

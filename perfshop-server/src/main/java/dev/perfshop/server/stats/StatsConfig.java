@@ -11,4 +11,9 @@ class StatsConfig {
   RouteStats routeStats(Clock clock) {
     return new RouteStats(clock);
   }
+
+  @Bean
+  SessionStats sessionStats(Clock clock) {
+    return new SessionStats(clock);
+  }
 }

@@ -1,10 +1,12 @@
 package dev.perfshop.server.stats;
 
+import dev.perfshop.server.pedagogy.SessionLookup;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * polling of {@code /api/student/**} and {@code /api/stats/**}, and the 401 of {@code /api/auth/me}
  * that asks "am I signed in?"): thirty students polling would otherwise be the busiest route. It
  * wraps everything after the request id, so the time includes the licence gate and any injected
- * chaos — what a client really waits.
+ * chaos — what a client really waits. A request of a class session (named by the scenario run's
+ * shoppers, or carrying a student's agent code) is also recorded in that session's statistics.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -27,9 +30,13 @@ class StatsFilter extends OncePerRequestFilter {
   private static final String ME = "/api/auth/me";
 
   private final RouteStats stats;
+  private final SessionStats sessions;
+  private final ObjectProvider<SessionLookup> lookup;
 
-  StatsFilter(RouteStats stats) {
+  StatsFilter(RouteStats stats, SessionStats sessions, ObjectProvider<SessionLookup> lookup) {
     this.stats = stats;
+    this.sessions = sessions;
+    this.lookup = lookup;
   }
 
   @Override
@@ -55,7 +62,13 @@ class StatsFilter extends OncePerRequestFilter {
       if (status != 401 || !ME.equals(request.getRequestURI())) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String route = request.getMethod() + " " + (pattern == null ? "(unmatched)" : pattern);
-        stats.record(route, System.nanoTime() - start, status);
+        long nanos = System.nanoTime() - start;
+        stats.record(route, nanos, status);
+        SessionLookup l = lookup.getIfAvailable();
+        if (l != null) {
+          int code = status;
+          l.ofRequest(request).ifPresent(s -> sessions.record(s, route, nanos, code));
+        }
       }
     }
   }
