@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.perfshop.server.support.TestAdmin;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,7 +181,20 @@ class ChaosRulesTests {
     assertThat(status("X-Agent-Code", agent.toLowerCase(java.util.Locale.ROOT).replace("-", " ")))
         .as("typed forgivingly")
         .isEqualTo(500);
+    // one activation per type and scope: the session's still acts beside the agent's
+    assertThat(status("X-Perfshop-Session", session)).isEqualTo(500);
+    assertThat(
+            api.http
+                .delete()
+                .uri("/api/admin/chaos/error-rate?sessionId=" + session)
+                .header(TestAdmin.HEADER, TestAdmin.TOKEN)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
     assertThat(status("X-Perfshop-Session", session)).isEqualTo(200);
+    assertThat(status("X-Perfshop-Agent", agent)).isEqualTo(500);
   }
 
   private int status(String header, String value) {
