@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +75,11 @@ class LabRenderKubernetesTests {
               secrets.stream()
                   .map(m -> (String) HelmChartTests.meta(m).get("namespace"))
                   .collect(Collectors.toSet()))
-          .isEqualTo(groups.stream().map(g -> "perfshop-" + g).collect(Collectors.toSet()));
+          .as("each group's Secret; the admin token copies and the instructor Grafana's")
+          .isEqualTo(
+              Stream.concat(groups.stream().map(g -> "perfshop-" + g), Stream.of("perfshop-lab"))
+                  .collect(Collectors.toSet()));
+      assertThat(secrets).hasSize(2 * n + 1);
       assertThat(
               manifests.stream()
                   .filter(m -> "Namespace".equals(m.get("kind")))
@@ -82,8 +87,8 @@ class LabRenderKubernetesTests {
                   .collect(Collectors.toSet()))
           .containsAll(groups.stream().map(g -> "perfshop-" + g).toList());
       assertThat(manifests.stream().filter(m -> "Deployment".equals(m.get("kind"))).count())
-          .as("per group: mysql, server, nginx, grafana; plus the shared backends")
-          .isGreaterThanOrEqualTo(4L * n + 3);
+          .as("per group: mysql, server, nginx, grafana; shared: 3 backends, 2 instructor's")
+          .isEqualTo(4L * n + 5);
       // The secrets and the licence are readable by their owner only.
       assertThat(Files.getPosixFilePermissions(out.resolve("secrets.yaml")))
           .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
