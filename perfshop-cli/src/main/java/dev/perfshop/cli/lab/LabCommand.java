@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       LabCommand.Doctor.class,
       LabCommand.Monitor.class,
       LabVerifyCommand.class,
-      LabRenderCommand.class
+      LabRenderCommand.class,
+      LabGradesCommand.class
     })
 public final class LabCommand implements Runnable {
 

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +25,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
     name = "render",
     mixinStandardHelpOptions = true,
     description =
-        "Render a lab of N class groups for Helm (chart + values), Kubernetes (manifests, via helm template) or Docker Swarm (one stack per group).")
+        "Render a lab of N class groups for Helm (chart + values), Kubernetes (plain manifests: helm template by Helm's library) or Docker Swarm (one stack per group).")
 public final class LabRenderCommand implements Callable<Integer> {
-
-  static final String CHART = "deploy/helm/perfshop";
 
   @Spec CommandSpec spec;
 
@@ -53,7 +49,7 @@ public final class LabRenderCommand implements Callable<Integer> {
 
   @Option(
       names = "--chart",
-      description = "The Helm chart folder (default: " + CHART + " of the checkout).")
+      description = "The Helm chart folder (default: the CLI's, deploy/helm/perfshop).")
   Path chart;
 
   @Option(
@@ -89,24 +85,36 @@ public final class LabRenderCommand implements Callable<Integer> {
         }
       }
       case "helm", "kubernetes" -> {
-        Path chartDir = chart != null ? chart : findChart();
-        Path target = out.toAbsolutePath().resolve("chart");
-        copyTree(chartDir, target);
+        Path chartTarget = out.toAbsolutePath().resolve("chart");
+        HelmChart.copy(chart, chartTarget);
         Path values = out.toAbsolutePath().resolve("values.yaml");
         Files.writeString(
             values, values(names, t, overrides, out.toAbsolutePath().resolve("licence")));
         Workspace.restrict(values);
         if ("helm".equals(this.target)) {
           o.println(
-              "helm upgrade --install perfshop "
-                  + target
+              "helm upgrade --install "
+                  + HelmChart.RELEASE
+                  + " "
+                  + chartTarget
                   + " -f "
                   + values
-                  + " --namespace perfshop-lab --create-namespace");
+                  + " --namespace "
+                  + HelmChart.NAMESPACE
+                  + " --create-namespace");
         } else {
+          var split = HelmChart.split(HelmChart.template(chartTarget, values));
           Path manifests = out.toAbsolutePath().resolve("manifests.yaml");
-          helmTemplate(target, values, manifests);
-          o.println("kubectl create namespace perfshop-lab; kubectl apply -f " + manifests);
+          Path secrets = out.toAbsolutePath().resolve("secrets.yaml");
+          Files.writeString(manifests, split.manifests());
+          Files.writeString(secrets, split.secrets());
+          Workspace.restrict(secrets);
+          o.println("kubectl create namespace " + HelmChart.NAMESPACE);
+          o.println("kubectl apply -f " + manifests);
+          o.println(
+              "kubectl create -f "
+                  + secrets
+                  + "   # once per group: a group's existing Secret is kept (AlreadyExists)");
         }
       }
       default ->
@@ -146,70 +154,5 @@ public final class LabRenderCommand implements Callable<Integer> {
             "file", Base64.getEncoder().encodeToString(LabLicense.issue(licenceDir))));
     return "# Rendered by perfshop lab render: the lab key is in licence/ beside this file.\n"
         + YAMLMapper.builder().build().writeValueAsString(values).replaceFirst("^---\\n", "");
-  }
-
-  /** {@code helm template} with the helm binary on PATH (the CLI ships no Helm). */
-  static void helmTemplate(Path chart, Path values, Path manifests) {
-    List<String> cmd =
-        List.of(
-            "helm",
-            "template",
-            "perfshop",
-            chart.toString(),
-            "-f",
-            values.toString(),
-            "--namespace",
-            "perfshop-lab");
-    List<String> lines = new ArrayList<>();
-    int rc;
-    try {
-      Process p =
-          new ProcessBuilder(cmd)
-              .redirectOutput(manifests.toFile())
-              .redirectErrorStream(false)
-              .start();
-      lines.addAll(new String(p.getErrorStream().readAllBytes()).lines().toList());
-      rc = p.waitFor();
-    } catch (IOException e) {
-      throw new LabException(
-          ExitCodes.USAGE,
-          "--target kubernetes runs `helm template`, and no helm was found on PATH",
-          "install Helm 3, or use --target helm and run helm template yourself");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LabException(ExitCodes.FAILURE, "interrupted");
-    }
-    if (rc != 0) {
-      throw new LabException(
-          ExitCodes.FAILURE, "helm template failed (exit " + rc + "): " + String.join(" ", lines));
-    }
-  }
-
-  static Path findChart() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve(CHART).resolve("Chart.yaml"))) {
-        return p.resolve(CHART);
-      }
-    }
-    throw new LabException(
-        ExitCodes.USAGE,
-        "no Helm chart found (" + CHART + " above the working folder)",
-        "run from a checkout, or pass --chart DIR");
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    if (!Files.isRegularFile(from.resolve("Chart.yaml"))) {
-      throw new LabException(ExitCodes.USAGE, from + " is not a Helm chart (no Chart.yaml)");
-    }
-    try (var files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path dest = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

@@ -238,13 +238,27 @@ public final class Workspace {
     Files.createDirectories(app.resolve("lib"));
     Files.copy(cliJar, app.resolve("perfshop-cli.jar"), StandardCopyOption.REPLACE_EXISTING);
     try (var libs = Files.list(cliJar.resolveSibling("lib"))) {
-      for (Path lib : libs.filter(f -> f.toString().endsWith(".jar")).toList()) {
+      for (Path lib :
+          libs.filter(f -> f.toString().endsWith(".jar"))
+              .filter(f -> !renderOnly(f.getFileName().toString()))
+              .toList()) {
         Files.copy(
             lib,
             app.resolve("lib").resolve(lib.getFileName()),
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
+  }
+
+  /**
+   * Jars of {@code lab render --target kubernetes} only: helm-java, Helm's native library (about 28
+   * MB) and the JNA it loads with. The monitor never renders a chart, so its image goes without
+   * them (a Class-Path entry that is absent is skipped by the JVM).
+   */
+  static boolean renderOnly(String jarName) {
+    return jarName.matches(
+        "(helm-java|lib-api|(linux|darwin|windows)-(amd64|arm64)|jna-jpms|jna-platform-jpms)"
+            + "-[0-9][^/]*\\.jar");
   }
 
   /** The lab's secrets, made once with a CSPRNG and kept in secrets.env (mode 600). */

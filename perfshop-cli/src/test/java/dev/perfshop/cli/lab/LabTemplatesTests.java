@@ -46,6 +46,10 @@ class LabTemplatesTests {
     Files.createDirectories(cli.resolve("lib"));
     Path cliJar = Files.writeString(cli.resolve("perfshop-cli.jar"), "not a jar either");
     Files.writeString(cli.resolve("lib/dependency.jar"), "a dependency");
+    Files.writeString(cli.resolve("lib/helm-java-0.0.16.jar"), "render only");
+    Files.writeString(cli.resolve("lib/linux-amd64-0.0.16.jar"), "render only");
+    Files.writeString(cli.resolve("lib/jna-jpms-5.18.1.jar"), "render only");
+    Files.writeString(cli.resolve("lib/jna-5.18.1.jar"), "docker-java's");
     Workspace ws = new Workspace(tmp.resolve(".perfshop"), name);
     ws.render(
         Templates.fromDirectory(LabSupport.templates()),
@@ -106,6 +110,18 @@ class LabTemplatesTests {
         assertThat(Files.readString(f)).as(f + " fully rendered").doesNotContain("@@");
       }
     }
+  }
+
+  @Test
+  void theMonitorImageHasTheCliAndItsLibsButNotHelm() throws IOException {
+    Workspace ws =
+        render("monitor", EnumSet.of(Profile.CORE), Variant.LINUX, ImageOverrides.none());
+    Path lib = ws.dir().resolve("monitor/app/lib");
+    try (var files = Files.list(lib)) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .containsExactlyInAnyOrder("dependency.jar", "jna-5.18.1.jar");
+    }
+    assertThat(ws.dir().resolve("monitor/app/perfshop-cli.jar")).exists();
   }
 
   @Test

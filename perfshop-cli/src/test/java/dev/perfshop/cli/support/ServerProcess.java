@@ -30,14 +30,16 @@ public final class ServerProcess {
   private static ServerProcess shared;
 
   private final Process process;
+  private final String token;
   private final int port;
   private final Path dataDir;
   private final Path log;
 
   private Path licence;
 
-  private ServerProcess(Process process, int port, Path dataDir, Path log) {
+  private ServerProcess(Process process, String token, int port, Path dataDir, Path log) {
     this.process = process;
+    this.token = token;
     this.port = port;
     this.dataDir = dataDir;
     this.log = log;
@@ -61,17 +63,42 @@ public final class ServerProcess {
         "the perfshop-server jar (" + jar + ")",
         "build it first: ./mvnw -pl perfshop-server -am package -DskipTests, or run the reactor verify");
     if (shared == null) {
-      shared = start(jar);
+      shared = start(jar, TOKEN);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
     }
     return shared;
+  }
+
+  /**
+   * Another server of its own (another class group, say), with its own data folder and admin token
+   * (32+ characters); stop it with {@link #close()} (also stopped when the JVM exits).
+   */
+  public static ServerProcess startAnother(String token) {
+    Path jar = jar();
+    RealParts.require(
+        Files.isRegularFile(jar),
+        "the perfshop-server jar (" + jar + ")",
+        "build it first: ./mvnw -pl perfshop-server -am package -DskipTests, or run the reactor verify");
+    ServerProcess server = start(jar, token);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
+  }
+
+  /** Stops a server of {@link #startAnother} and deletes its data folder. */
+  public void close() {
+    stop();
+  }
+
+  /** This server's admin token. */
+  public String token() {
+    return token;
   }
 
   public String url() {
     return "http://127.0.0.1:" + port;
   }
 
-  /** A file holding {@link #TOKEN}, as an instructor would keep it. */
+  /** A file holding this server's admin token, as an instructor would keep it. */
   public Path tokenFile() {
     return dataDir.resolve("admin-token");
   }
@@ -82,7 +109,7 @@ public final class ServerProcess {
 
   /** True when the server answers {@code path} with something other than 404. */
   public boolean has(String path) {
-    return status(path, TOKEN) != 404;
+    return status(path, token) != 404;
   }
 
   /** True when this server build refuses admin requests with a wrong token. */
@@ -115,11 +142,11 @@ public final class ServerProcess {
         : Path.of("../perfshop-server/target/perfshop-server.jar").toAbsolutePath().normalize();
   }
 
-  private static ServerProcess start(Path jar) {
+  private static ServerProcess start(Path jar, String token) {
     try {
       int port = freePort();
       Path dataDir = Files.createTempDirectory("perfshop-cli-it-");
-      Files.writeString(dataDir.resolve("admin-token"), TOKEN + "\n");
+      Files.writeString(dataDir.resolve("admin-token"), token + "\n");
       Path log = dataDir.resolve("server.log");
       Path keys = trustTestSigningKey(dataDir);
       List<String> command = new ArrayList<>();
@@ -131,13 +158,13 @@ public final class ServerProcess {
       command.add("--server.port=" + port);
       command.add("--server.address=127.0.0.1");
       command.add("--perfshop.data-dir=" + dataDir.resolve("data"));
-      command.add("--perfshop.admin.token=" + TOKEN);
+      command.add("--perfshop.admin.token=" + token);
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
-      ServerProcess server = new ServerProcess(process, port, dataDir, log);
+      ServerProcess server = new ServerProcess(process, token, port, dataDir, log);
       server.awaitReady(Duration.ofSeconds(180));
       if (keys != null && server.hasLicenceGate()) {
         server.licence = installLicence(server, keys);

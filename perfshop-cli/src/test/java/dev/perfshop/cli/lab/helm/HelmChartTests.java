@@ -62,11 +62,7 @@ class HelmChartTests {
   static final Map<String, String> NOT_ON_KUBERNETES =
       Map.of(
           "perfshop-monitor", "reads one Docker engine's API through its socket",
-          "cadvisor", "mounts the Docker host's root and /var/lib/docker",
-          "prometheus-instructor",
-              "not in the chart yet: the instructor-only scrape (docs/scale.md)",
-          "grafana-instructor",
-              "not in the chart yet: its Instructor folder is in the group's Grafana");
+          "cadvisor", "mounts the Docker host's root and /var/lib/docker");
 
   /** Per-group services; the others are shared by every group. */
   static final Set<String> PER_GROUP = Set.of("mysql", "perfshop-server", "nginx", "grafana");
@@ -404,17 +400,15 @@ class HelmChartTests {
   void theChartsConfigFilesAreTheComposeOnes() throws IOException {
     assertThat(CHART.resolve("files/nginx/default.conf"))
         .hasSameTextualContentAs(TEMPLATES.resolve("config/nginx/default.conf"));
-    // files/grafana/provisioning/dashboards.yaml differs on purpose: the chart's group Grafana
-    // still provisions the Instructor folder (restricted by its hook Job), which compose moved to
-    // its own grafana-instructor (docs/scale.md).
+    // The group's (student) Grafana provisions the Student folder only, as compose's.
+    assertThat(CHART.resolve("files/grafana/provisioning/dashboards.yaml"))
+        .hasSameTextualContentAs(
+            TEMPLATES.resolve("config/grafana/provisioning/dashboards/dashboards.yaml"));
     Path dashboards = TEMPLATES.resolve("config/grafana/dashboards");
     try (var files = Files.walk(dashboards)) {
       List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
       assertThat(json).hasSize(8);
       for (Path f : json) {
-        if (dashboards.relativize(f).startsWith("instructor")) {
-          continue; // they read the instructor Prometheus, not in the chart yet (docs/scale.md)
-        }
         assertThat(CHART.resolve("files/grafana/dashboards").resolve(dashboards.relativize(f)))
             .hasSameTextualContentAs(f, StandardCharsets.UTF_8);
       }
@@ -440,6 +434,115 @@ class HelmChartTests {
     var tempo = find(all, "perfshop-obs", "ConfigMap", "school-tempo");
     assertThat(((Map<String, String>) tempo.get("data")).get("tempo.yaml"))
         .contains("multitenancy_enabled: true");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theInstructorPrometheusScrapesEachGroupsChaosMetersWithItsOwnAdminToken() {
+    List<Map<String, Object>> all = manifests(template(groups(3)));
+    var config = find(all, "perfshop-obs", "ConfigMap", "school-prometheus-instructor");
+    Map<String, Object> prom =
+        YAML.readValue(((Map<String, String>) config.get("data")).get("prometheus.yml"), Map.class);
+    var jobs = (List<Map<String, Object>>) prom.get("scrape_configs");
+    for (String g : groups(3)) {
+      var job =
+          jobs.stream()
+              .filter(j -> ("perfshop-server-" + g).equals(j.get("job_name")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no scrape job for " + g));
+      assertThat(job.get("metrics_path")).isEqualTo("/api/admin/metrics/prometheus");
+      assertThat((Map<String, Object>) job.get("authorization"))
+          .containsEntry("type", "Bearer")
+          .containsEntry("credentials_file", "/etc/prometheus/tokens/" + g);
+      assertThat(YAML.writeValueAsString(job.get("static_configs")))
+          .contains("perfshop-server.school-" + g + ".svc:8080")
+          .contains("group: \"" + g + "\"");
+      // The dashboards select job="perfshop-server": every group's job is relabelled to it.
+      assertThat((List<Map<String, Object>>) job.get("relabel_configs"))
+          .contains(Map.of("target_label", "job", "replacement", "perfshop-server"));
+      // The token file is the group's own admin token, copied in the release namespace.
+      var groupSecret = find(all, "school-" + g, "Secret", "perfshop-secrets");
+      var copy = find(all, "perfshop-obs", "Secret", "school-admin-token-" + g);
+      assertThat(((Map<String, String>) copy.get("data")).get("token"))
+          .isEqualTo(((Map<String, String>) groupSecret.get("data")).get("PERFSHOP_ADMIN_TOKEN"));
+      // Each group's NetworkPolicy lets the instructor Prometheus reach its server.
+      var policy = find(all, "school-" + g, "NetworkPolicy", "perfshop-isolation");
+      assertThat(YAML.writeValueAsString(((Map<String, Object>) policy.get("spec")).get("ingress")))
+          .contains("prometheus-instructor");
+    }
+    var deployment = find(all, "perfshop-obs", "Deployment", "school-prometheus-instructor");
+    var pod =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) deployment.get("spec")).get("template"))
+                .get("spec");
+    String volumes = YAML.writeValueAsString(pod.get("volumes"));
+    for (String g : groups(3)) {
+      assertThat(volumes).contains("name: \"school-admin-token-" + g + "\"");
+    }
+    // The token copies survive an upgrade with the group's live Secret (lookup).
+    var first = find(all, "school-g01", "Secret", "perfshop-secrets");
+    api.put(
+        "school-g01",
+        "perfshop-secrets",
+        new tools.jackson.databind.json.JsonMapper().writeValueAsString(first));
+    var upgraded =
+        find(manifests(template(groups(3))), "perfshop-obs", "Secret", "school-admin-token-g01");
+    assertThat(((Map<String, String>) upgraded.get("data")).get("token"))
+        .isEqualTo(((Map<String, String>) first.get("data")).get("PERFSHOP_ADMIN_TOKEN"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void studentsCannotReachTheInstructorPrometheusOrGrafana() {
+    List<Map<String, Object>> all = manifests(template(groups(2)));
+    // The group's Grafana has no instructor data source, no Instructor folder.
+    for (String g : groups(2)) {
+      var provisioning = find(all, "school-" + g, "ConfigMap", "grafana-provisioning");
+      var data = (Map<String, String>) provisioning.get("data");
+      assertThat(data.get("datasources.yaml")).doesNotContain("instructor");
+      assertThat(data.get("dashboards.yaml"))
+          .contains("folder: Student")
+          .doesNotContain("folder: Instructor");
+      assertThat(
+              all.stream()
+                  .filter(m -> ("school-" + g).equals(meta(m).get("namespace")))
+                  .map(m -> (String) meta(m).get("name")))
+          .noneMatch(name -> name.contains("instructor"));
+    }
+    // The backends the groups may reach exclude the instructor pods ...
+    var shared = find(all, "perfshop-obs", "NetworkPolicy", "school-observability");
+    var sharedSelector =
+        (Map<String, Object>) ((Map<String, Object>) shared.get("spec")).get("podSelector");
+    assertThat(YAML.writeValueAsString(sharedSelector))
+        .contains("prometheus")
+        .doesNotContain("instructor");
+    // ... which take traffic from the instructor Grafana (Prometheus) and the ingress controller
+    // (Grafana) only: no namespace of the lab.
+    var instructor = find(all, "perfshop-obs", "NetworkPolicy", "school-instructor");
+    String from =
+        YAML.writeValueAsString(((Map<String, Object>) instructor.get("spec")).get("ingress"));
+    assertThat(from)
+        .contains("grafana-instructor")
+        .contains("ingress-nginx")
+        .doesNotContain("perfshop.dev/lab");
+    // The instructor Grafana: login only, the Instructor dashboards for all groups and per group.
+    var grafana = find(all, "perfshop-obs", "Deployment", "school-grafana-instructor");
+    var env = YAML.writeValueAsString(containers(grafana, "containers").get(0).get("env"));
+    assertThat(env)
+        .contains("GF_AUTH_ANONYMOUS_ENABLED")
+        .doesNotContain("GF_AUTH_ANONYMOUS_ORG_ROLE");
+    var perGroup =
+        find(all, "perfshop-obs", "ConfigMap", "school-grafana-instructor-dashboards-g02");
+    String chaos = ((Map<String, String>) perGroup.get("data")).get("chaos-activity.json");
+    assertThat(chaos)
+        .contains("job=\\\"perfshop-server\\\",group=\\\"g02\\\"")
+        .contains("\"uid\": \"perfshop-g02-chaos-activity\"")
+        .contains("\"uid\": \"prometheus-instructor\"");
+    var provisioning =
+        find(all, "perfshop-obs", "ConfigMap", "school-grafana-instructor-provisioning");
+    assertThat(((Map<String, String>) provisioning.get("data")).get("dashboards.yaml"))
+        .contains("path: /var/lib/grafana/dashboards/groups/g02")
+        .contains("folderUid: perfshop-instructor-g01");
   }
 
   // ---------------------------------------------------------------- helpers
