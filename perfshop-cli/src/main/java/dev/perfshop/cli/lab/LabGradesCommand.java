@@ -42,7 +42,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class LabGradesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin LabCommand.Where where;
+  @Mixin LabOptions where;
 
   @Option(
       names = "--swarm",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class LabVerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin LabCommand.Where where;
+  @Mixin LabOptions where;
   @Mixin OutputOptions output;
 
   @Option(
