@@ -574,6 +574,9 @@ export interface Enigma {
   anomalyLive?: boolean;
   /** wrong answers left before the next star is lost (1 on a choice: each wrong choice costs one) */
   triesBeforeStarLost?: number | null;
+  /** type `done`: the student's checkouts the server counted, and how many solve it */
+  checkoutsCounted?: number | null;
+  checkoutsRequired?: number | null;
 }
 export interface AnswerResult {
   correct: boolean;

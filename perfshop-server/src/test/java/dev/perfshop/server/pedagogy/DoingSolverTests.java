@@ -240,4 +240,117 @@ class DoingSolverTests {
     var list = api.adminList("/api/admin/sessions/" + session.get("id") + "/enigmas");
     assertThat(list.getBody()).isEmpty();
   }
+
+  // --- the starter JMeter plans (compose-templates/config/jmeter/plans/scripting)
+
+  private static String plan(String name) throws java.io.IOException {
+    return java.nio.file.Files.readString(
+        java.nio.file.Path.of(
+            "../compose-templates/config/jmeter/plans/scripting/" + name + ".jmx"));
+  }
+
+  /**
+   * What a student adds in JMeter's GUI: on every sampler a Regular Expression Extractor of the
+   * token header into a variable, and the header sent back from that variable (plus, for the
+   * request-id anomaly, a fresh X-Request-ID).
+   */
+  static String correlate(String jmx, String header, String var, boolean requestId) {
+    String sent =
+        """
+              <elementProp name="%1$s" elementType="Header">
+                <stringProp name="Header.name">%1$s</stringProp>
+                <stringProp name="Header.value">${%2$s}</stringProp>
+              </elementProp>"""
+            .formatted(header, var);
+    if (requestId) {
+      sent +=
+          """
+              <elementProp name="X-Request-ID" elementType="Header">
+                <stringProp name="Header.name">X-Request-ID</stringProp>
+                <stringProp name="Header.value">${__UUID()}</stringProp>
+              </elementProp>""";
+    }
+    String extractor =
+        """
+          <RegexExtractor guiclass="RegexExtractorGui" testclass="RegexExtractor" testname="%1$s">
+            <stringProp name="RegexExtractor.useHeaders">true</stringProp>
+            <stringProp name="RegexExtractor.refname">%2$s</stringProp>
+            <stringProp name="RegexExtractor.regex">(?i)%1$s: (\\S+)</stringProp>
+            <stringProp name="RegexExtractor.template">$1$</stringProp>
+            <stringProp name="RegexExtractor.default"></stringProp>
+            <stringProp name="RegexExtractor.match_number">1</stringProp>
+          </RegexExtractor>
+          <hashTree/>"""
+            .formatted(header, var);
+    return jmx.replace(
+            "<collectionProp name=\"HeaderManager.headers\">",
+            "<collectionProp name=\"HeaderManager.headers\">" + sent)
+        .replace(
+            "</HeaderManager>\n          <hashTree/>",
+            "</HeaderManager>\n          <hashTree/>\n" + extractor);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "scripting-csrf, csrf-token, X-CSRF-Token, false",
+    "token-chain, step-token, X-Step-Token, true",
+    "action-tokens, action-token, X-Action-Token, false"
+  })
+  void aStarterPlanEarnsNothingUntilTheStudentAddsTheCorrelation(
+      String scenarioId, String planName, String header, boolean requestId) throws Exception {
+    Scenario s = scenario(scenarioId);
+    Scenario.Enigma e = doing(s);
+    int k = e.answer().checkouts();
+    String key = s.id() + "." + e.id();
+    Map<String, Object> session = session(s);
+    String agent = api.agent(session.get("joinCode"), "Plan");
+    enableChaos(s);
+    Map<String, String> props =
+        Map.of(
+            "host", "localhost",
+            "port", Integer.toString(port),
+            "agent", agent,
+            "product", Long.toString(product),
+            "loops", Integer.toString(k));
+
+    String shipped = plan(planName);
+    JmxReplay asShipped = new JmxReplay(shipped, props);
+    assertThat(asShipped.run()).as(asShipped.samples.toString()).isZero();
+    StudentScript page = new StudentScript(port, true, null);
+    assertThat(page.enigma(agent, key)).containsEntry("checkoutsCounted", 0);
+
+    String correlated = correlate(shipped, header, "token", requestId);
+    assertThat(correlated).isNotEqualTo(shipped);
+    JmxReplay fixed = new JmxReplay(correlated, props);
+    assertThat(fixed.run()).as(fixed.samples.toString()).isEqualTo(k);
+    assertThat(page.enigma(agent, key))
+        .containsEntry("checkoutsCounted", k)
+        .containsEntry("solved", true);
+  }
+
+  @Test
+  void theShippedSignaturePlanEarnsNothing() throws Exception {
+    Scenario s = scenario("signed-checkout");
+    String key = s.id() + "." + doing(s).id();
+    Map<String, Object> session = session(s);
+    String agent = api.agent(session.get("joinCode"), "Unsigned");
+    enableChaos(s);
+    JmxReplay shipped =
+        new JmxReplay(
+            plan("body-signature"),
+            Map.of(
+                "host",
+                "localhost",
+                "port",
+                Integer.toString(port),
+                "agent",
+                agent,
+                "product",
+                Long.toString(product),
+                "loops",
+                "3"));
+    assertThat(shipped.run()).as(shipped.samples.toString()).isZero();
+    assertThat(new StudentScript(port, true, null).enigma(agent, key))
+        .containsEntry("checkoutsCounted", 0);
+  }
 }
