@@ -268,7 +268,7 @@ function FinalState({ me, board, agentCode, leave }: { me?: Me; board?: Rank[]; 
   );
 }
 
-function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode: string; onChange: () => void }) {
+export function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode: string; onChange: () => void }) {
   const api = student(agentCode);
   const [answer, setAnswer] = useState('');
   const [choices, setChoices] = useState<number[]>([]);
