@@ -193,6 +193,38 @@ class DoingSolverTests {
   }
 
   @Test
+  void withTheAnomalyScopedToOneSessionTheOtherSessionsScriptEarnsNothing() {
+    Scenario s = scenario("scripting-csrf");
+    Scenario.Enigma e = doing(s);
+    String key = s.id() + "." + e.id();
+    Map<String, Object> on = session(s);
+    Map<String, Object> off = session(s);
+    String inOn = api.agent(on.get("joinCode"), "InScope");
+    String inOff = api.agent(off.get("joinCode"), "OutOfScope");
+    assertThat(
+            api.admin(
+                    "PUT",
+                    "/api/admin/chaos/csrf-token",
+                    Map.of("level", 2, "sessionId", String.valueOf(on.get("id"))))
+                .getStatusCode()
+                .is2xxSuccessful())
+        .isTrue();
+
+    int k = e.answer().checkouts();
+    StudentScript theirs = new StudentScript(port, true, inOff).inSession(off.get("id"));
+    assertThat(checkouts(theirs, k)).isEqualTo(k);
+    StudentScript mine = new StudentScript(port, true, inOn).inSession(on.get("id"));
+    assertThat(checkouts(mine, k)).isEqualTo(k);
+
+    assertThat(new StudentScript(port, true, null).inSession(off.get("id")).enigma(inOff, key))
+        .containsEntry("checkoutsCounted", 0)
+        .containsEntry("solved", false);
+    assertThat(new StudentScript(port, true, null).inSession(on.get("id")).enigma(inOn, key))
+        .containsEntry("checkoutsCounted", k)
+        .containsEntry("solved", true);
+  }
+
+  @Test
   void anIdempotentReplayOfACheckoutCountsOnce() {
     Scenario s = scenario("scripting-csrf");
     String key = s.id() + "." + doing(s).id();

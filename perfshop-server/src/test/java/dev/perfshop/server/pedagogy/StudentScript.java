@@ -95,6 +95,9 @@ final class StudentScript {
     if (studentAgent != null) {
       b.header("X-Agent-Code", studentAgent);
     }
+    if (classSession != null) {
+      b.header("X-Perfshop-Session", classSession);
+    }
     if (checkout) {
       b.header("Idempotency-Key", idempotencyKey);
       if (agentCode != null) {
@@ -164,6 +167,15 @@ final class StudentScript {
   }
 
   private String studentAgent;
+  private String classSession;
+
+  /**
+   * Names the class session on every request ({@code X-Perfshop-Session}, session-scoped chaos).
+   */
+  StudentScript inSession(Object sessionId) {
+    this.classSession = String.valueOf(sessionId);
+    return this;
+  }
 
   /** A checkout with this Idempotency-Key (to replay one). */
   HttpResponse<String> sendWithKey(String path, String body, String key) {
