@@ -20,7 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * Watches checkouts ({@code POST /api/orders}) for an {@code X-Agent-Code} header and hands each
  * new order to {@link DoingCheckouts} just before its answer is written, so a script that reads its
  * progress right after the 201 sees the checkout counted. It never changes the checkout's answer:
- * an unknown code, a refused or replayed checkout is simply not counted.
+ * an unknown code, a refused or replayed checkout is simply not counted, nor is a checkout the web
+ * pages make ({@code X-Perfshop-Client: web}: the shop page carries the agent code and the tokens,
+ * and clicking is not scripting).
  */
 @ControllerAdvice
 class CheckoutWatch implements ResponseBodyAdvice<Object> {
@@ -54,6 +56,10 @@ class CheckoutWatch implements ResponseBodyAdvice<Object> {
         || !(response instanceof ServletServerHttpResponse servlet)
         || servlet.getServletResponse().getStatus() != 201
         || response.getHeaders().getFirst("Idempotent-Replayed") != null) {
+      return body;
+    }
+    if ("web".equalsIgnoreCase(request.getHeaders().getFirst(DoingCheckouts.WEB_CLIENT_HEADER))) {
+      // a checkout clicked in the shop page: doing enigmas are solved by the student's own script
       return body;
     }
     String agent = request.getHeaders().getFirst(DoingCheckouts.HEADER);

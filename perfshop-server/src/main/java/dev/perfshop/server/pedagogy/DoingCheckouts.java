@@ -34,6 +34,9 @@ public class DoingCheckouts {
   /** The request header a student's script tags its checkouts with. */
   public static final String HEADER = StudentController.HEADER;
 
+  /** The header the web pages mark their own requests with ({@code web}); never counted. */
+  public static final String WEB_CLIENT_HEADER = "X-Perfshop-Client";
+
   static final int MAX_CHECKOUTS = 100;
 
   /** The scripting anomalies that check a token (or id) on a checkout. */

@@ -149,7 +149,7 @@ class DoingSolverTests {
   }
 
   @Test
-  void anotherStudentsAgentCodeAForgedOneOrNoneEarnsNothingForThisStudent() {
+  void anotherStudentsAgentCodeAForgedOneNoneOrTheShopPageEarnsNothingForThisStudent() {
     Scenario s = scenario("scripting-csrf");
     String key = s.id() + "." + doing(s).id();
     Map<String, Object> session = session(s);
@@ -161,6 +161,9 @@ class DoingSolverTests {
     String forged = mine.substring(0, mine.length() - 1) + (mine.endsWith("A") ? "B" : "A");
     assertThat(checkouts(new StudentScript(port, true, forged), 2)).isEqualTo(2);
     assertThat(checkouts(new StudentScript(port, true, null), 2)).isEqualTo(2);
+    // the shop page in the student's own browser: it carries the code and the tokens, but
+    // clicking checkout is not scripting
+    assertThat(checkouts(new StudentScript(port, true, mine).asWebPage(), 2)).isEqualTo(2);
 
     StudentScript page = new StudentScript(port, true, null);
     assertThat(page.enigma(mine, key)).containsEntry("checkoutsCounted", 0);

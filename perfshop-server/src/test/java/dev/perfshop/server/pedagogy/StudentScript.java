@@ -95,6 +95,9 @@ final class StudentScript {
     if (studentAgent != null) {
       b.header("X-Agent-Code", studentAgent);
     }
+    if (webPage) {
+      b.header("X-Perfshop-Client", "web");
+    }
     if (classSession != null) {
       b.header("X-Perfshop-Session", classSession);
     }
@@ -168,6 +171,13 @@ final class StudentScript {
 
   private String studentAgent;
   private String classSession;
+  private boolean webPage;
+
+  /** Sends what the web pages send on every request ({@code X-Perfshop-Client: web}). */
+  StudentScript asWebPage() {
+    this.webPage = true;
+    return this;
+  }
 
   /**
    * Names the class session on every request ({@code X-Perfshop-Session}, session-scoped chaos).
