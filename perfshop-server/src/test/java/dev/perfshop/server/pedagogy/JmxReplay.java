@@ -57,6 +57,10 @@ final class JmxReplay {
   /** Runs the thread group's loops; returns how many checkouts (POST /api/orders) got a 201. */
   int run() throws Exception {
     Element group = first("ThreadGroup");
+    if (!"continue".equals(string(group, "ThreadGroup.on_sample_error"))) {
+      // the replay goes on after a refused sample, as JMeter does with "Continue"
+      throw new IllegalArgumentException("only on_sample_error=continue is replayed");
+    }
     int loops =
         Integer.parseInt(
             eval(string(prop(group, "ThreadGroup.main_controller"), "LoopController.loops")));
