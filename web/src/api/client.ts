@@ -525,7 +525,7 @@ export type AdminApi = ReturnType<typeof admin>;
 export interface EnigmaSpec {
   id: string;
   question: string;
-  answer: { type: AnswerKind; options?: string[]; correct?: number[]; value?: number; tolerance?: number; unit?: string; pattern?: string; accepted?: string[]; route?: string };
+  answer: { type: AnswerKind; options?: string[]; correct?: number[]; value?: number; tolerance?: number; unit?: string; pattern?: string; accepted?: string[]; route?: string; checkouts?: number };
   hints?: string[];
   stars?: number;
   open?: boolean;
@@ -550,7 +550,7 @@ export interface Me {
   messageAt?: string | null;
   scoreboardFrozen?: boolean;
 }
-export type AnswerKind = 'choice' | 'number' | 'text' | 'route' | 'bound' | 'measured';
+export type AnswerKind = 'choice' | 'number' | 'text' | 'route' | 'bound' | 'measured' | 'done';
 export interface Enigma {
   id: string;
   question: string;
@@ -574,6 +574,9 @@ export interface Enigma {
   anomalyLive?: boolean;
   /** wrong answers left before the next star is lost (1 on a choice: each wrong choice costs one) */
   triesBeforeStarLost?: number | null;
+  /** type `done`: the student's checkouts the server counted, and how many solve it */
+  checkoutsCounted?: number | null;
+  checkoutsRequired?: number | null;
 }
 export interface AnswerResult {
   correct: boolean;

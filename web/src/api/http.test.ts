@@ -85,6 +85,15 @@ describe('HttpClient', () => {
     expect(client.correlation.headersFor('GET')['X-Session-Token']).toBe('tok-2');
   });
 
+  it('marks every call as the web pages\' own (a clicked checkout does not count for a doing enigma)', async () => {
+    const f = fakeFetch([json({}), json({})]);
+    const client = new HttpClient('', f.impl, (): Record<string, string> => ({ 'X-Agent-Code': 'ABCD-1234' }));
+    await client.request('/api/products');
+    await client.request('/api/orders', { method: 'POST', body: {} });
+    expect(headersOf(f.calls[0])['X-Perfshop-Client']).toBe('web');
+    expect(headersOf(f.calls[1])['X-Perfshop-Client']).toBe('web');
+  });
+
   it('names the browsing agent on every call, so agent-scoped chaos reaches that student', async () => {
     const f = fakeFetch([json({}), json({})]);
     let agent: string | null = null;

@@ -88,6 +88,9 @@ export function uuidV4(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Marks the web pages' own requests (the server does not count them for doing enigmas). */
+export const CLIENT_HEADER = 'X-Perfshop-Client';
+
 export const CORRELATION_HEADERS = ['X-CSRF-Token', 'X-Session-Token', 'X-Step-Token', 'X-Action-Token'] as const;
 export type CorrelationHeader = (typeof CORRELATION_HEADERS)[number];
 
@@ -234,6 +237,9 @@ export class HttpClient {
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
       'X-Request-ID': uuidV4(),
+      // the pages' own traffic: a checkout clicked in the shop never counts for a doing enigma
+      // (those are solved by the student's own script, docs/scenarios.md)
+      [CLIENT_HEADER]: 'web',
       ...this.identity(),
       ...tokens,
       ...options.headers,

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { AGENT_KEY, join, stats, student, type AnswerResult, type Enigma, type Joined, type Me, type Rank } from '../../api/client';
 import { ApiError } from '../../api/http';
 import { Loading, ProblemView, Stars, useAsync } from '../../components/ui';
+import { doingInstruction, doingProgress } from '../../lib/doing';
 import { useRoute, useTitle } from '../../lib/router';
 import { LiveMetrics } from './LiveMetrics';
 import { Signals } from './Signals';
@@ -267,7 +268,7 @@ function FinalState({ me, board, agentCode, leave }: { me?: Me; board?: Rank[]; 
   );
 }
 
-function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode: string; onChange: () => void }) {
+export function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode: string; onChange: () => void }) {
   const api = student(agentCode);
   const [answer, setAnswer] = useState('');
   const [choices, setChoices] = useState<number[]>([]);
@@ -318,6 +319,7 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
+            if (enigma.type === 'done') return;
             void act(async () => {
               const r = await api.answer(enigma.id, enigma.type === 'choice' ? { choices } : { answer: answer.trim() });
               setResult(r);
@@ -325,7 +327,15 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
             });
           }}
         >
-          {enigma.type === 'choice' ? (
+          {enigma.type === 'done' ? (
+            <div className="grow" data-testid="doing-progress">
+              <p>
+                <progress max={enigma.checkoutsRequired ?? 1} value={Math.min(enigma.checkoutsCounted ?? 0, enigma.checkoutsRequired ?? 1)} />{' '}
+                <strong>{doingProgress(enigma)}</strong>
+              </p>
+              <p className="muted">{doingInstruction()}</p>
+            </div>
+          ) : enigma.type === 'choice' ? (
             <fieldset className="grow choices">
               <legend>{enigma.multiple ? 'Pick every right answer' : 'Pick one answer'}</legend>
               {options.map((o, i) => (
@@ -359,9 +369,11 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
               />
             </div>
           )}
-          <button type="submit" disabled={busy || (enigma.type === 'choice' && choices.length === 0)}>
-            Answer
-          </button>
+          {enigma.type === 'done' ? null : (
+            <button type="submit" disabled={busy || (enigma.type === 'choice' && choices.length === 0)}>
+              Answer
+            </button>
+          )}
           {confirmHint ? (
             <span className="row" role="group" aria-label="Confirm the hint">
               <span>
@@ -396,7 +408,7 @@ function EnigmaCard({ enigma, agentCode, onChange }: { enigma: Enigma; agentCode
           The anomaly this enigma is about is not running yet: answers are not checked until your instructor starts it.
         </p>
       ) : null}
-      {!enigma.solved && enigma.triesBeforeStarLost != null ? (
+      {!enigma.solved && enigma.type !== 'done' && enigma.triesBeforeStarLost != null ? (
         <p className="muted" data-testid="tries-left">
           {enigma.type === 'choice'
             ? 'Each wrong choice costs a star.'

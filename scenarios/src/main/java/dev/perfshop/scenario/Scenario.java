@@ -174,7 +174,9 @@ public record Scenario(
    * How an answer is checked. {@code type} is one of {@code choice}, {@code number}, {@code text},
    * {@code route}, {@code bound} (a value the runner binds at run time, named by {@code binding}),
    * {@code measured} (the server's own measurement of {@code measure} — p50, p95, p99, error-rate
-   * or throughput — of {@code route} over the anomaly's window, within {@code tolerance} percent).
+   * or throughput — of {@code route} over the anomaly's window, within {@code tolerance} percent),
+   * {@code done} (solved by doing: the server counts the student's own {@code checkouts} that pass
+   * the scenario's scripting anomalies, tagged with their agent code; nothing is typed).
    */
   public record Answer(
       String type,
@@ -186,7 +188,22 @@ public record Scenario(
       String pattern,
       String route,
       String binding,
-      String measure) {
+      String measure,
+      Integer checkouts) {
+    public Answer(
+        String type,
+        List<String> options,
+        List<Integer> correct,
+        Double value,
+        Double tolerance,
+        String unit,
+        String pattern,
+        String route,
+        String binding,
+        String measure) {
+      this(type, options, correct, value, tolerance, unit, pattern, route, binding, measure, null);
+    }
+
     public Answer(
         String type,
         List<String> options,
@@ -197,7 +214,7 @@ public record Scenario(
         String pattern,
         String route,
         String binding) {
-      this(type, options, correct, value, tolerance, unit, pattern, route, binding, null);
+      this(type, options, correct, value, tolerance, unit, pattern, route, binding, null, null);
     }
 
     public Answer {

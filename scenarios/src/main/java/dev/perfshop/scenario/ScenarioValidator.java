@@ -31,7 +31,24 @@ public final class ScenarioValidator {
       Set.of("performance", "functional", "business", "security", "scripting", "infrastructure");
   public static final Set<String> METRICS = Set.of("p50", "p95", "p99", "error-rate", "throughput");
   public static final Set<String> ANSWER_TYPES =
-      Set.of("choice", "number", "text", "route", "bound", "measured");
+      Set.of("choice", "number", "text", "route", "bound", "measured", "done");
+
+  /**
+   * The scripting anomalies that check a token (or id) on a checkout: a {@code done} enigma counts
+   * the checkouts that passed at least one of them, so its scenario must enable one.
+   */
+  public static final Set<String> CHECKOUT_TOKENS =
+      Set.of(
+          "csrf-token",
+          "session-token",
+          "step-token",
+          "action-token",
+          "body-signature",
+          "request-id");
+
+  /** The most checkouts a {@code done} enigma may ask for. */
+  public static final int MAX_CHECKOUTS = 100;
+
   public static final Duration MAX_DURATION = Duration.ofHours(4);
   public static final Duration MAX_TTL = Duration.ofHours(2);
 
@@ -136,6 +153,15 @@ public final class ScenarioValidator {
               + e.id()
               + "' can only be solved while an anomaly of the scenario runs, and no step enables"
               + " one: enable a chaos type or mark it `warmup: true`");
+      if (e.answer() != null && "done".equals(e.answer().type())) {
+        require(
+            "/enigmas/" + i + "/answer",
+            !e.isWarmup() && s.anomaliesOf(e.id()).stream().anyMatch(CHECKOUT_TOKENS::contains),
+            "a done enigma counts checkouts through a token check: the anomalies live when it"
+                + " opens must include one of "
+                + sorted(CHECKOUT_TOKENS)
+                + " (and it cannot be a warm-up)");
+      }
     }
   }
 
@@ -479,6 +505,24 @@ public final class ScenarioValidator {
             at + "/value",
             a.value() == null,
             "a measured answer has no value: the server measures it");
+      }
+      case "done" -> {
+        require(
+            at + "/checkouts",
+            a.checkouts() != null && a.checkouts() >= 1 && a.checkouts() <= MAX_CHECKOUTS,
+            "a done answer needs checkouts: how many checkouts the student's script must complete"
+                + " (1 to "
+                + MAX_CHECKOUTS
+                + ")");
+        require(
+            at,
+            a.value() == null
+                && a.route() == null
+                && a.binding() == null
+                && a.pattern() == null
+                && a.measure() == null
+                && a.options().isEmpty(),
+            "a done answer takes only checkouts: the server counts them, nothing is typed");
       }
       case "route" ->
           require(

@@ -182,8 +182,37 @@ final class AnswerChecks {
             bound ? spec.binding() : null,
             bound ? metric : metric + " " + route);
       }
+      case "done" -> {
+        require(
+            spec.checkouts() != null
+                && spec.checkouts() >= 1
+                && spec.checkouts() <= DoingCheckouts.MAX_CHECKOUTS,
+            "done needs checkouts: how many checkouts the student's script completes (1 to "
+                + DoingCheckouts.MAX_CHECKOUTS
+                + ")");
+        require(
+            spec.value() == null
+                && spec.route() == null
+                && spec.binding() == null
+                && spec.pattern() == null
+                && spec.measure() == null
+                && spec.options().isEmpty()
+                && spec.accepted().isEmpty(),
+            "done takes only checkouts: the server counts them, nothing is typed");
+        yield new Stored(
+            type,
+            List.of(),
+            false,
+            List.of(),
+            null,
+            spec.checkouts().doubleValue(),
+            null,
+            null,
+            null);
+      }
       default ->
-          throw invalid("answer type must be one of choice, number, text, route, bound, measured");
+          throw invalid(
+              "answer type must be one of choice, number, text, route, bound, measured, done");
     };
   }
 

@@ -20,6 +20,9 @@ import java.util.List;
  *       {@code tolerance} percent of it
  *   <li>{@code bound}: the value of the run-time {@code binding} (a scenario's random pick), bound
  *       later through {@link EnigmaRegistry#bind}
+ *   <li>{@code done}: solved by doing, not by typing: the student's own script completes {@code
+ *       checkouts} checkouts that pass the enigma's token anomalies, tagged with their agent code
+ *       ({@link DoingCheckouts})
  * </ul>
  */
 public record AnswerSpec(
@@ -34,7 +37,26 @@ public record AnswerSpec(
     List<String> accepted,
     String route,
     String binding,
-    String measure) {
+    String measure,
+    Integer checkouts) {
+
+  public AnswerSpec(
+      String type,
+      List<String> options,
+      List<Integer> correct,
+      Boolean multiple,
+      Double value,
+      Double tolerance,
+      String unit,
+      String pattern,
+      List<String> accepted,
+      String route,
+      String binding,
+      String measure) {
+    this(
+        type, options, correct, multiple, value, tolerance, unit, pattern, accepted, route, binding,
+        measure, null);
+  }
 
   public AnswerSpec(
       String type,
@@ -50,7 +72,7 @@ public record AnswerSpec(
       String binding) {
     this(
         type, options, correct, multiple, value, tolerance, unit, pattern, accepted, route, binding,
-        null);
+        null, null);
   }
 
   public AnswerSpec {
@@ -72,7 +94,13 @@ public record AnswerSpec(
         null,
         a.route(),
         a.binding(),
-        a.measure());
+        a.measure(),
+        a.checkouts());
+  }
+
+  public static AnswerSpec done(int checkouts) {
+    return new AnswerSpec(
+        "done", null, null, null, null, null, null, null, null, null, null, null, checkouts);
   }
 
   public static AnswerSpec choice(List<String> options, List<Integer> correct) {

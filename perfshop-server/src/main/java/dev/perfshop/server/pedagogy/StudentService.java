@@ -49,6 +49,7 @@ public class StudentService {
   private final Clock clock;
   private final ChaosEngine chaos;
   private final Measurements measurements;
+  private final CheckoutTally tally;
 
   StudentService(
       PedagogyRepository repository,
@@ -59,7 +60,9 @@ public class StudentService {
       ApplicationEventPublisher events,
       Clock clock,
       ChaosEngine chaos,
-      Measurements measurements) {
+      Measurements measurements,
+      CheckoutTally tally) {
+    this.tally = tally;
     this.chaos = chaos;
     this.measurements = measurements;
     this.repository = repository;
@@ -183,9 +186,10 @@ public class StudentService {
     Map<Long, ProgressRow> mine =
         repository.progressOfStudent(agent.student().id()).stream()
             .collect(Collectors.toMap(ProgressRow::enigmaId, Function.identity()));
+    Map<Long, Integer> counted = tally.countsOf(agent.student().id());
     return repository.enigmas(agent.session().id()).stream()
         .filter(e -> visible(e, mine.get(e.id())))
-        .map(e -> view(e, mine.get(e.id()), anomalyLive(e)))
+        .map(e -> view(e, mine.get(e.id()), anomalyLive(e), counted.getOrDefault(e.id(), 0)))
         .toList();
   }
 
@@ -202,6 +206,18 @@ public class StudentService {
       throw new ApiException(
           ProblemType.CONFLICT,
           "enigma " + key + " is not ready yet: its scenario has not started");
+    }
+    if (e.answer().type().equals("done")) {
+      // solved by doing: nothing typed is checked, and this costs nothing
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "enigma "
+              + key
+              + " is solved by doing: complete its checkouts with your script, sending your agent"
+              + " code in the "
+              + DoingCheckouts.HEADER
+              + " header; this answer was not checked",
+          Map.of("reason", "solved-by-doing"));
     }
     requireAnomalyLive(e);
     AnswerChecks.Verdict verdict =
@@ -371,7 +387,7 @@ public class StudentService {
     return e.open() || (p != null && p.solved());
   }
 
-  private static StudentEnigma view(EnigmaRow e, ProgressRow p, boolean live) {
+  private static StudentEnigma view(EnigmaRow e, ProgressRow p, boolean live, int counted) {
     int taken = p == null ? 0 : p.hintsTaken();
     int wrong = p == null ? 0 : p.wrongAnswers();
     boolean solved = p != null && p.solved();
@@ -396,7 +412,9 @@ public class StudentService {
         e.open(),
         a.ready(),
         live,
-        solved ? null : Stars.triesBeforeStarLost(wrong, per(e)));
+        solved ? null : Stars.triesBeforeStarLost(wrong, per(e)),
+        a.type().equals("done") ? counted : null,
+        a.type().equals("done") ? (int) Math.round(a.value()) : null);
   }
 
   private static int per(EnigmaRow e) {

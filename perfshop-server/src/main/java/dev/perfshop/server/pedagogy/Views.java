@@ -173,7 +173,9 @@ public final class Views {
       boolean open,
       boolean ready,
       boolean anomalyLive,
-      Integer triesBeforeStarLost) {}
+      Integer triesBeforeStarLost,
+      Integer checkoutsCounted,
+      Integer checkoutsRequired) {}
 
   public record AnswerResult(
       boolean correct,
