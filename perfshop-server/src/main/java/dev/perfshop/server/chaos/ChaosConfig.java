@@ -11,7 +11,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ChaosConfig implements WebMvcConfigurer {
 
   /** Routes chaos never touches: the instructor's controls and the licence. */
-  static final String[] EXCLUDED = {"/api/admin/**", "/api/license/**"};
+  /**
+   * Never acted on: the instructor's API, the licence, and the students' own tools (the student API
+   * and the live statistics and signals they diagnose with — a monitoring plane is not the shop).
+   */
+  static final String[] EXCLUDED = {
+    "/api/admin/**", "/api/license/**", "/api/student/**", "/api/stats/**"
+  };
 
   private final ChaosInterceptor interceptor;
   private final ChaosProperties properties;

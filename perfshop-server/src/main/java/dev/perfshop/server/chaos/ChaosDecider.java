@@ -135,10 +135,17 @@ class ChaosDecider {
     return sessionOfAgent.apply(agent);
   }
 
-  /** Admin and licence routes: chaos never acts there. */
+  /** Admin, licence and the students' own routes: chaos never acts there (ChaosConfig). */
   static boolean excluded(HttpServletRequest request) {
-    String r = route(request);
-    return r.startsWith("/api/admin/") || r.startsWith("/api/license/");
+    return excludedPath(route(request));
+  }
+
+  static boolean excludedPath(String r) {
+    return r.startsWith("/api/admin/")
+        || r.startsWith("/api/license/")
+        || r.startsWith("/api/student/")
+        || r.startsWith("/api/stats/")
+        || r.equals("/api/stats");
   }
 
   /** Probability draw, or the deterministic every-Nth count when the activation asks for it. */

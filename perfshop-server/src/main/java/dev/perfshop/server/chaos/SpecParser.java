@@ -171,8 +171,12 @@ final class SpecParser {
             "routes", "each route must be a path pattern under /api/ (e.g. /api/products/**)");
         return List.of();
       }
-      if (s.startsWith("/api/admin") || s.startsWith("/api/license")) {
-        errors.put("routes", "admin and licence routes are never targeted by chaos");
+      if (s.startsWith("/api/admin")
+          || s.startsWith("/api/license")
+          || s.startsWith("/api/student")
+          || s.startsWith("/api/stats")) {
+        errors.put(
+            "routes", "admin, licence, student and statistics routes are never targeted by chaos");
         return List.of();
       }
       routes.add(s);

@@ -215,6 +215,17 @@ class ChaosRulesTests {
     assertThat(api.get("/actuator/health").getStatusCode().value()).isEqualTo(200);
     api.enable("error-rate", errors());
     assertThat(api.get("/api/products?size=1").getStatusCode().value()).isEqualTo(200);
+    // the students' own tools stay up whatever the chaos: their API, statistics and signals
+    api.enable("error-rate", Map.of("level", 5, "probability", 1, "routes", List.of("/api/**")));
+    assertThat(api.get("/api/categories").getStatusCode().value()).isEqualTo(500);
+    for (String path :
+        List.of(
+            "/api/stats/routes",
+            "/api/stats/series",
+            "/api/stats/signals/metrics",
+            "/api/student/leaderboard")) {
+      assertThat(api.get(path).getStatusCode().value()).as(path).isNotEqualTo(500);
+    }
   }
 
   @Test
