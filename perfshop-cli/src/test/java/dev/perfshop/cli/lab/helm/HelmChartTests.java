@@ -410,10 +410,13 @@ class HelmChartTests {
     Path dashboards = TEMPLATES.resolve("config/grafana/dashboards");
     try (var files = Files.walk(dashboards)) {
       List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
-      assertThat(json).hasSize(8);
+      assertThat(json).hasSize(10);
       for (Path f : json) {
         if (dashboards.relativize(f).startsWith("instructor")) {
           continue; // they read the instructor Prometheus, not in the chart yet (docs/scale.md)
+        }
+        if (f.getFileName().toString().equals("signals.json")) {
+          continue; // its logs panels read Loki, not in the chart yet (docs/scale.md)
         }
         assertThat(CHART.resolve("files/grafana/dashboards").resolve(dashboards.relativize(f)))
             .hasSameTextualContentAs(f, StandardCharsets.UTF_8);
