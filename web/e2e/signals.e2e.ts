@@ -253,6 +253,13 @@ async function threadDump(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid=thread-dump] li', (lis) => lis.map((li) => li.textContent ?? ''));
 }
 
+/** Marks the first thread of the dump that `pick` chooses, for the screenshot. */
+async function markThread(page: Page, pick: (text: string) => boolean): Promise<void> {
+  const texts = await page.$$eval('[data-testid=thread-dump] li', (lis) => lis.map((li) => li.textContent ?? ''));
+  const index = texts.findIndex(pick);
+  await page.$$eval('[data-testid=thread-dump] li', (lis, i) => lis[i]?.setAttribute('data-shot', ''), index);
+}
+
 const CASES: AnomalyCase[] = [
   {
     type: 'latency',
@@ -344,7 +351,8 @@ const CASES: AnomalyCase[] = [
       const threads = await threadDump(page);
       const stuck = threads.filter((t) => /waiting|blocked/i.test(t) && t.includes('InvoiceRenderer.render') && t.includes('http'));
       if (stuck.length < 3) throw new Error(`${stuck.length} request threads waiting in InvoiceRenderer.render; request threads: ${threads.filter((t) => t.includes('exec')).slice(0, 3).join(' | ').slice(0, 1500)}`);
-      return { shows: `${stuck.length} request threads waiting for the lock in InvoiceRenderer.render`, clip: '[data-testid=thread-dump]' };
+      await markThread(page, (t) => /waiting/i.test(t) && t.includes('InvoiceRenderer.render') && t.includes('http'));
+      return { shows: `${stuck.length} request threads waiting for the lock in InvoiceRenderer.render`, clip: '[data-shot]' };
     },
   },
   {
@@ -409,7 +417,8 @@ const CASES: AnomalyCase[] = [
       const leaked = threads.filter((t) => t.includes('ShipmentNotifier.notifyCarrier'));
       if (leaked.length < 20) throw new Error(`${leaked.length} threads in ShipmentNotifier.notifyCarrier`);
       const name = /^\s*(\S+)/.exec(leaked[0])?.[1];
-      return { shows: `${leaked.length} threads (${name}, …) parked in ShipmentNotifier.notifyCarrier, and counting`, clip: '[data-testid=thread-dump]' };
+      await markThread(page, (t) => t.includes('ShipmentNotifier.notifyCarrier'));
+      return { shows: `${leaked.length} threads (${name}, …) parked in ShipmentNotifier.notifyCarrier, and counting`, clip: '[data-shot]' };
     },
   },
   {
@@ -463,7 +472,6 @@ describe.skipIf(!chromiumPresent)('student page: each performance and infrastruc
     it(`${c.type}: the ${c.tab} tab shows it`, async (ctx) => {
       if (!available) return ctx.skip();
       const page = await s.context.newPage();
-      await page.setViewportSize({ width: 1000, height: 800 }); // small screenshots for the docs
       const errors = watchConsole(page);
       await page.goto(`${baseUrl}/student/metrics`);
       await page.click(`#signals-tab-${c.tab}`);
@@ -478,9 +486,14 @@ describe.skipIf(!chromiumPresent)('student page: each performance and infrastruc
         await traffic.stop();
       }
       readings[c.type] = reading.shows;
-      // The panel only, at most 520 px of it (the top of a long list tells the story).
+      // The panel only, at most 520 px of it (the top of a long list tells the story), below the
+      // page's sticky header; a thread's folded frames are opened first.
       const panel = page.locator(reading.clip).first();
-      await panel.scrollIntoViewIfNeeded();
+      await panel.evaluate((el) => {
+        if (el.matches('li')) el.querySelectorAll('details').forEach((d) => (d.open = true));
+        el.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -64);
+      });
       const box = await panel.boundingBox();
       if (!box) throw new Error(`${reading.clip} is not visible`);
       const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
