@@ -281,6 +281,11 @@ class GrafanaAudiencesTests {
               + "\"ecs.version\":\"8.11\"}",
           "{\"chaos_family\":\"functional\",\"chaos_level\":2,\"log.level\":\"ERROR\",\"message\":"
               + "\"stale cache\",\"trace_id\":\"1234\"}",
+          "{\"log.level\":\"ERROR\",\"log.logger\":\"org.hibernate.engine.jdbc.spi.SqlExceptionHelper\","
+              + "\"message\":\"perfshop - Connection is not available\",\"chaos_family\":\"infrastructure\","
+              + "\"error.stack_trace\":\"java.sql.SQLTransientConnectionException: refused\\n\\tat "
+              + "dev.perfshop.server.chaos.ChaosDataSource.getConnection(ChaosDataSource.java:42)\\n\\tat "
+              + "dev.perfshop.server.catalog.CatalogService.find(CatalogService.java:10)\"}",
           "{\"@timestamp\":\"2026-12-06T10:00:01Z\",\"log.level\":\"INFO\",\"log.logger\":"
               + "\"dev.perfshop.server.chaos.ChaosAudit\",\"message\":\"enabled cpu-burn level 3\"}",
           "{\"@timestamp\":\"2026-12-06T10:00:02Z\",\"log.level\":\"INFO\",\"log.logger\":"
@@ -319,10 +324,15 @@ class GrafanaAudiencesTests {
     }
     // The shop's own lines stay, with their trace id and request id; the engine's and the one
     // naming an assault are dropped.
-    assertThat(kept).hasSize(2);
+    assertThat(kept).hasSize(3);
     assertThat(JSON.readTree(kept.get(0)).path("trace_id").asString())
         .isEqualTo("0af7651916cd43dd");
     assertThat(JSON.readTree(kept.get(0)).path("request_id").asString()).isEqualTo("4b0c");
     assertThat(JSON.readTree(kept.get(1)).path("message").asString()).isEqualTo("stale cache");
+    // A failed connection keeps its stack trace, the engine's frame renamed.
+    assertThat(JSON.readTree(kept.get(2)).path("error.stack_trace").asString())
+        .contains(
+            "system.RequestPolicyInterceptor.handle(RequestPolicyInterceptor.java:42)",
+            "CatalogService.find(CatalogService.java:10)");
   }
 }
