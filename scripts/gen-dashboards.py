@@ -52,6 +52,75 @@ def grid(panels_spec, ds=DS):
     return out
 
 
+# Logs, traces and profiles (the lab's Loki, Tempo and Pyroscope; fixed uids of the provisioning).
+LOKI = {"type": "loki", "uid": "loki"}
+# The instructor's Loki tenant: every line with its chaos fields (its own Grafana only).
+LOKI_INSTRUCTOR = {"type": "loki", "uid": "loki-instructor"}
+TEMPO = {"type": "tempo", "uid": "tempo"}
+PYROSCOPE = {"type": "grafana-pyroscope-datasource", "uid": "pyroscope"}
+SERVICE = "perfshop-server"
+LOGS = f'{{service="{SERVICE}"}}'
+CPU_PROFILE = "process_cpu:cpu:nanoseconds:cpu:nanoseconds"
+ALLOC_PROFILE = "memory:alloc_in_new_tlab_bytes:bytes:space:bytes"
+
+
+def profile_query(profile_type):
+    return {"refId": "A", "datasource": PYROSCOPE, "queryType": "profile",
+            "profileTypeId": profile_type, "labelSelector": f'{{service_name="{SERVICE}"}}', "groupBy": []}
+
+
+def link(title, ds, query):
+    """A data link that opens another data source's query in Explore (trace -> logs -> profile)."""
+    return {"title": title, "url": "", "internal": {"datasourceUid": ds["uid"], "datasourceName": ds["type"], "query": query}}
+
+
+LOGS_OF_TRACE = link("Logs of this trace", LOKI, {"refId": "A", "datasource": LOKI, "expr": LOGS + ' |= "${__value.raw}"'})
+PROFILE_OF_SERVICE = link(f"CPU profile of {SERVICE}", PYROSCOPE, profile_query(CPU_PROFILE))
+
+
+def logs_panel(pid, title, expr, ds, x=0, y=0, w=24, h=12, desc=None):
+    p = {"id": pid, "type": "logs", "title": title, "datasource": ds,
+         "targets": [{"refId": "A", "datasource": ds, "expr": expr, "queryType": "range"}],
+         "gridPos": {"h": h, "w": w, "x": x, "y": y},
+         "fieldConfig": {"defaults": {"links": [PROFILE_OF_SERVICE] if ds == LOKI else []}, "overrides": []},
+         "options": {"showTime": True, "wrapLogMessage": True, "sortOrder": "Descending",
+                     "enableLogDetails": True, "prettifyLogMessage": False, "dedupStrategy": "none"}}
+    if desc:
+        p["description"] = desc
+    return p
+
+
+def loki_graph(pid, title, expr, legend, ds, x=0, y=0, w=12, h=8):
+    return {"id": pid, "type": "timeseries", "title": title, "datasource": ds,
+            "targets": [{"refId": "A", "datasource": ds, "expr": expr, "queryType": "range", "legendFormat": legend}],
+            "gridPos": {"h": h, "w": w, "x": x, "y": y},
+            "fieldConfig": {"defaults": {"unit": "short"}, "overrides": []}, "options": {}}
+
+
+def traces_panel(pid, title, traceql, x=0, y=0, w=24, h=10, desc=None):
+    p = {"id": pid, "type": "table", "title": title, "datasource": TEMPO,
+         "targets": [{"refId": "A", "datasource": TEMPO, "queryType": "traceql", "query": traceql,
+                      "limit": 20, "tableType": "traces"}],
+         "gridPos": {"h": h, "w": w, "x": x, "y": y},
+         "fieldConfig": {"defaults": {}, "overrides": [
+             {"matcher": {"id": "byName", "options": "traceID"},
+              "properties": [{"id": "links", "value": [LOGS_OF_TRACE, PROFILE_OF_SERVICE]}]}]},
+         "options": {"showHeader": True, "sortBy": [{"displayName": "Duration", "desc": True}]}}
+    if desc:
+        p["description"] = desc
+    return p
+
+
+def flame_panel(pid, title, profile_type, x=0, y=0, w=12, h=14, desc=None):
+    p = {"id": pid, "type": "flamegraph", "title": title, "datasource": PYROSCOPE,
+         "targets": [profile_query(profile_type)],
+         "gridPos": {"h": h, "w": w, "x": x, "y": y},
+         "fieldConfig": {"defaults": {}, "overrides": []}, "options": {}}
+    if desc:
+        p["description"] = desc
+    return p
+
+
 RATE = f'sum(rate(http_server_requests_seconds_count{{{SRV}, uri!~"/actuator.*"}}[1m]))'
 ERR = f'sum(rate(http_server_requests_seconds_count{{{SRV}, status=~"5.."}}[1m]))'
 
@@ -97,6 +166,20 @@ student = {
     ])),
 }
 
+student["signals"] = dashboard("perfshop-signals", "Logs, traces and profiles", ["student"], [
+    traces_panel(1, "Slowest requests (traces over 200 ms)",
+                 f'{{resource.service.name="{SERVICE}" && kind=server && duration > 200ms}}', y=0,
+                 desc="The server's slowest requests from Tempo. Click a trace id: the trace's waterfall, its log lines (Loki, by trace id) or the server's CPU profile (Pyroscope, by service name)."),
+    traces_panel(2, "Requests that failed (status error)",
+                 f'{{resource.service.name="{SERVICE}" && kind=server && status=error}}', y=10, h=8),
+    logs_panel(3, "Server log", LOGS, LOKI, y=18,
+               desc="The server's log lines (Loki). Open a line: its trace_id links to the trace in Tempo; the CPU profile link opens the server's flame graph."),
+    loki_graph(4, "Warnings and errors per minute", f'sum by (level) (count_over_time({{service="{SERVICE}", level=~"WARN|ERROR"}}[1m]))', "{{level}}", LOKI, y=30, w=24),
+    flame_panel(5, "CPU profile (Pyroscope)", CPU_PROFILE, x=0, y=38,
+                desc="Where the server spends CPU over the dashboard's time range: the widest frames of the shop's own code (dev.perfshop.server) are the suspects."),
+    flame_panel(6, "Allocations (Pyroscope)", ALLOC_PROFILE, x=12, y=38),
+])
+
 instructor = {
     "chaos-activity": dashboard("perfshop-chaos-activity", "Chaos activity", ["instructor"], grid([
         ("Active anomalies", [(f'sum by (family, type, level) (perfshop_chaos_active{{{SRV}}})', "{{family}}/{{type}} L{{level}}")], "short", {"w": 24, "desc": "1 per chaos type in force, with its level."}),
@@ -131,6 +214,13 @@ instructor = {
         ("Scrape targets up", [('up', "{{job}}")], "short"),
     ], ds=DS_INSTRUCTOR)),
 }
+
+instructor["chaos-logs"] = dashboard("perfshop-chaos-logs", "Chaos in the logs", ["instructor"], [
+    loki_graph(1, "Log lines per minute by chaos family", f'sum by (chaos_family) (count_over_time({{service="{SERVICE}", chaos_family=~".+"}}[1m]))', "{{chaos_family}}", LOKI_INSTRUCTOR, w=24),
+    logs_panel(2, "Lines written while an anomaly acted", f'{{service="{SERVICE}", chaos_family=~".+"}}', LOKI_INSTRUCTOR, y=8,
+               desc="Every line carries chaos_family (a label), chaos_level and scenario_id (structured metadata): the truth students do not see in their tenant."),
+    logs_panel(3, "Server log (instructor tenant, unredacted)", LOGS, LOKI_INSTRUCTOR, y=20),
+])
 
 for folder, boards in (("student", student), ("instructor", instructor)):
     os.makedirs(os.path.join(ROOT, folder), exist_ok=True)

@@ -407,8 +407,12 @@ class HelmChartTests {
     Path dashboards = TEMPLATES.resolve("config/grafana/dashboards");
     try (var files = Files.walk(dashboards)) {
       List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
-      assertThat(json).hasSize(8);
+      assertThat(json).hasSize(10);
       for (Path f : json) {
+        String name = f.getFileName().toString();
+        if (name.equals("signals.json") || name.equals("chaos-logs.json")) {
+          continue; // their panels read Loki, which the chart does not have (docs/scale.md)
+        }
         assertThat(CHART.resolve("files/grafana/dashboards").resolve(dashboards.relativize(f)))
             .hasSameTextualContentAs(f, StandardCharsets.UTF_8);
       }
