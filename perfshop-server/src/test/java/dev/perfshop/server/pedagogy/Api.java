@@ -56,9 +56,16 @@ final class Api {
 
   /** Creates a session with an open student page and returns it. */
   Map<String, Object> openSession(String name, String level) {
-    Map<String, Object> s =
-        admin("POST", "/api/admin/sessions", Map.of("name", name, "level", level)).getBody();
-    return admin("POST", "/api/admin/sessions/" + s.get("id") + "/open", null).getBody();
+    var created = admin("POST", "/api/admin/sessions", Map.of("name", name, "level", level));
+    if (!created.getStatusCode().is2xxSuccessful()) {
+      throw new AssertionError("creating session " + name + " failed: " + created);
+    }
+    var opened =
+        admin("POST", "/api/admin/sessions/" + created.getBody().get("id") + "/open", null);
+    if (!opened.getStatusCode().is2xxSuccessful() || opened.getBody().get("joinCode") == null) {
+      throw new AssertionError("opening session " + name + " failed: " + opened);
+    }
+    return opened.getBody();
   }
 
   ResponseEntity<Map> register(Object sessionId, Map<String, Object> enigma) {
