@@ -20,8 +20,10 @@ function SignalCharts({ charts }: { charts: SignalChart[] }) {
       <div className="charts">
         {charts.map((c, i) => {
           const f = formatUnit(c.unit);
-          const start = Date.parse(c.startedAt) / 1000;
-          const end = c.endedAt ? Date.parse(c.endedAt) / 1000 : Date.parse(c.to) / 1000;
+          // shaded on the steps the anomaly touched: a point stands for its whole step
+          const step = c.stepSeconds;
+          const start = Math.floor(Date.parse(c.startedAt) / 1000 / step) * step;
+          const end = c.endedAt ? Math.floor(Date.parse(c.endedAt) / 1000 / step) * step + step : Date.parse(c.to) / 1000;
           return (
             <div key={i} data-testid={`signal-${c.anomaly}`}>
               <LineChart

@@ -119,8 +119,13 @@ final class SignalDrawing {
         .append("\" role=\"img\" aria-label=\"")
         .append(ReportDocument.esc(c.label() + ": " + summary(c)))
         .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
-    long start = c.startedAt().getEpochSecond();
-    long end = c.endedAt() == null ? to : Math.min(to, c.endedAt().getEpochSecond());
+    // shaded on the steps the anomaly touched: a point stands for its whole step
+    int step = c.stepSeconds();
+    long start = Math.floorDiv(c.startedAt().getEpochSecond(), step) * step;
+    long end =
+        c.endedAt() == null
+            ? to
+            : Math.min(to, Math.floorDiv(c.endedAt().getEpochSecond(), step) * step + step);
     s.append("<rect x=\"")
         .append(num(x.applyAsDouble(Math.max(from, start))))
         .append("\" y=\"")
