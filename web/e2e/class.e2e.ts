@@ -299,6 +299,14 @@ describe.skipIf(!chromiumPresent)('a class', () => {
       const html = await (await admin(`${base}/report?format=html`)).text();
       expect(html).toContain('<svg class="signal"');
       expect(html).toContain(`p95 latency of ${slowRoute}`);
+      const htmlReport = await s.context.newPage();
+      await htmlReport.setViewportSize({ width: 390, height: 844 });
+      await htmlReport.setContent(html);
+      expect(await htmlReport.$$('svg.signal polyline')).not.toHaveLength(0);
+      await axeClean(htmlReport);
+      await fits(htmlReport);
+      await screenshots(htmlReport, 'class-debrief-html');
+      await htmlReport.close();
       const md = await (await admin(`${base}/report?format=md`)).text();
       expect(md).toMatch(/```text\n[ ▁▂▃▄▅▆▇█]*█[ ▁▂▃▄▅▆▇█]*\n *━+  ← anomaly on/);
       await screenshots(instructor, 'class-debrief');

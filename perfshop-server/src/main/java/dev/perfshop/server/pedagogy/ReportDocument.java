@@ -95,7 +95,7 @@ final class ReportDocument {
         .append(
             "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}")
         .append(
-            "table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}")
+            "table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;overflow-wrap:anywhere}")
         .append("figure{margin:1rem 0}svg.signal{width:100%;max-width:40rem;height:auto}")
         .append("</style></head><body><main><h1>Debrief — ")
         .append(esc(r.session().name()))
