@@ -224,6 +224,21 @@ describe.skipIf(!chromiumPresent)('a class', () => {
       expect(ctfd).toContain('performance');
       expect(ctfd).toMatch(/value"?:\s*300/);
 
+      // a late joiner (from a terminal) answers wrongly; the instructor resets, then removes them
+      const late = await (await fetch(`${baseUrl}/api/student/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: session.joinCode, nickname: 'late-bob' }) })).json();
+      const asLate = (path: string, init: RequestInit = {}) => fetch(baseUrl + path, { ...init, headers: { 'X-Agent-Code': late.agentCode, 'Content-Type': 'application/json' } });
+      expect((await asLate(`/api/student/enigmas/${key('which-route')}/answer`, { method: 'POST', body: JSON.stringify({ answer: 'GET /api/cart' }) })).status).toBe(200);
+      await instructor.waitForSelector(`[data-testid="cell-late-bob-${key('which-route')}"]:has-text("1 wrong")`);
+      await instructor.click('[data-testid=roster-late-bob] button:has-text("Reset")');
+      await instructor.waitForSelector('[data-testid=roster-late-bob] [role=alertdialog]:has-text("agent code stays valid")');
+      await instructor.click('[data-testid=roster-late-bob] button:has-text("Yes, reset")');
+      await instructor.waitForSelector(`[data-testid="cell-late-bob-${key('which-route')}"]:not(:has-text("wrong"))`);
+      expect((await asLate('/api/student/me')).status).toBe(200);
+      await instructor.click('[data-testid=roster-late-bob] button:has-text("Remove")');
+      await instructor.click('[data-testid=roster-late-bob] button:has-text("Yes, remove")');
+      await instructor.waitForSelector('[data-testid=grid-row-late-bob]', { state: 'detached' });
+      expect((await asLate('/api/student/me')).status).toBe(401); // the agent code stops working
+
       // the projector: large join code, a QR code to the student page, timer, scoreboard (frozen)
       await instructor.click('a:has-text("Projector view")');
       await instructor.waitForSelector('[data-testid=projector-code]');
