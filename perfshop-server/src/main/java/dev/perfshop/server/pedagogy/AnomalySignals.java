@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +33,13 @@ import org.springframework.stereotype.Component;
  * time for slow queries, else the p95 (or, for failures, the server-error share) of the route that
  * changed most. At most {@link #MAX_POINTS} points per chart: longer windows are merged into wider
  * steps (the highest p95 of a step, the error share of all its requests, the mean of a gauge).
+ *
+ * <p>It collects on its own daemon thread, not with {@code @Scheduled}: Spring would time a
+ * scheduled method in a public meter named after this class, and the public scrape must not name
+ * anomalies (MetricsVisibilityTests).
  */
 @Component
-public class AnomalySignals {
+public class AnomalySignals implements SmartLifecycle {
 
   static final Duration KEEP = Duration.ofHours(3);
   static final int MAX_POINTS = 120;
@@ -59,9 +66,51 @@ public class AnomalySignals {
     this.clock = clock;
   }
 
+  private ScheduledExecutorService executor;
+
+  @Override
+  public synchronized void start() {
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "debrief-signals");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            collect();
+          } catch (RuntimeException e) {
+            // What cannot be read now is read again in a minute (the sources keep five).
+          }
+        },
+        1,
+        1,
+        TimeUnit.MINUTES);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (executor != null) {
+      executor.shutdownNow();
+      executor = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return executor != null;
+  }
+
   /** Copies the last five minutes of both sources (a slot seen again replaces its older copy). */
-  @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
-  public synchronized void collect() {
+  public void collect() {
+    synchronized (this) {
+      collectLocked();
+    }
+  }
+
+  private void collectLocked() {
     for (RoutePoint p : stats.series(300)) {
       routes.computeIfAbsent(p.route(), r -> new TreeMap<>()).put(p.t(), p);
     }
@@ -79,7 +128,7 @@ public class AnomalySignals {
 
   /** One chart per anomaly of the run, in the order of the detections. */
   public synchronized List<SignalChart> charts(List<Detection> anomalies) {
-    collect();
+    collectLocked();
     Instant now = clock.instant();
     List<SignalChart> out = new ArrayList<>();
     for (Detection d : anomalies) {
