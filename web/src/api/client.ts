@@ -421,7 +421,27 @@ export interface Report {
   leaderboard: Rank[];
   detections: Detection[];
   enigmas: SessionProgress['enigmas'];
+  /** The key signal around each anomaly of the run (absent from servers before it). */
+  signals?: SignalChart[];
   generatedAt: string;
+}
+/** The key signal of one anomaly, from a little before its start to a little after its end. */
+export interface SignalChart {
+  anomaly: string;
+  scenarioId?: string | null;
+  startedAt: string;
+  endedAt?: string | null;
+  signal: string;
+  label: string;
+  unit: string;
+  route?: string | null;
+  from: string;
+  to: string;
+  stepSeconds: number;
+  /** `t`: the step's start, epoch seconds. */
+  points: { t: number; value: number }[];
+  before?: number | null;
+  during?: number | null;
 }
 export interface ProgressCell {
   solved: boolean;

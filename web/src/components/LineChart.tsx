@@ -11,6 +11,7 @@ export function LineChart({
   height = 180,
   testId,
   empty = 'No traffic in this window yet.',
+  band,
 }: {
   chart: Chart;
   title: string;
@@ -18,6 +19,8 @@ export function LineChart({
   height?: number;
   testId?: string;
   empty?: string;
+  /** A span of time to shade (epoch seconds), e.g. while an anomaly was on. */
+  band?: { from: number; to: number; label: string };
 }) {
   const width = 560;
   const pad = { left: 64, right: 12, top: 10, bottom: 24 };
@@ -44,6 +47,18 @@ export function LineChart({
         role="img"
         aria-label={`${title}. Latest: ${latest.length ? latest.join('; ') : 'no data yet'}`}
       >
+        {band && n > 1 ? (
+          <rect
+            className="band"
+            data-testid="chart-band"
+            x={xAt(Math.max(first, band.from))}
+            y={pad.top}
+            width={Math.max(1, xAt(Math.min(last, band.to)) - xAt(Math.max(first, band.from)))}
+            height={innerH}
+          >
+            <title>{band.label}</title>
+          </rect>
+        ) : null}
         {ticks.map((t) => (
           <g key={t}>
             <line x1={pad.left} x2={width - pad.right} y1={y(t)} y2={y(t)} className="grid" />

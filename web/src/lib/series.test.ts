@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoutePoint } from '../api/client';
 import { buildChartTicks } from './ticks';
-import { buildChart, isolatedPoints, linePath, maxOf, niceScale } from './series';
+import { buildChart, isolatedPoints, linePath, maxOf, niceScale, signalChart } from './series';
 
 const pt = (route: string, t: number, count: number, p95 = 10, errors = 0): RoutePoint => ({ route, t, count, errors, p50: p95 / 2, p95, p99: p95 * 2 });
 
@@ -67,5 +67,26 @@ describe('scales and paths', () => {
     expect(isolatedPoints([5, null, 3, 4, null, 7])).toEqual([0, 5]);
     expect(isolatedPoints([null, 2, null])).toEqual([1]);
     expect(isolatedPoints([])).toEqual([]);
+  });
+});
+
+describe('signalChart', () => {
+  it('lays the points on the grid of steps from the start to the end of the window, with gaps', () => {
+    const c = signalChart({
+      from: '2026-03-02T09:00:00Z',
+      to: '2026-03-02T09:00:25Z',
+      stepSeconds: 5,
+      label: 'p95 latency of GET /api/products/{id}',
+      points: [
+        { t: 1772442000, value: 10 },
+        { t: 1772442010, value: 400 },
+        { t: 1772442020, value: 12 },
+      ],
+    });
+    expect(c.times).toEqual([1772442000, 1772442005, 1772442010, 1772442015, 1772442020]);
+    expect(c.series).toEqual([{ route: 'p95 latency of GET /api/products/{id}', values: [10, null, 400, null, 12] }]);
+  });
+  it('has no series when no point was kept', () => {
+    expect(signalChart({ from: '2026-03-02T09:00:00Z', to: '2026-03-02T09:00:10Z', stepSeconds: 5, label: 'x', points: [] }).series).toEqual([]);
   });
 });

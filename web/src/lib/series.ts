@@ -98,3 +98,22 @@ export function isolatedPoints(values: (number | null)[]): number[] {
   const present = (i: number) => i >= 0 && i < values.length && values[i] !== null && Number.isFinite(values[i] as number);
   return values.flatMap((_, i) => (present(i) && !present(i - 1) && !present(i + 1) ? [i] : []));
 }
+
+/**
+ * The chart of one debrief key signal (see the report's `signals`): one slot per `stepSeconds` from
+ * `from` to `to` (ISO instants), a gap where the server kept no point.
+ */
+export function signalChart(c: {
+  from: string;
+  to: string;
+  stepSeconds: number;
+  label: string;
+  points: { t: number; value: number }[];
+}): Chart {
+  const from = Date.parse(c.from) / 1000;
+  const to = Date.parse(c.to) / 1000;
+  const byT = new Map(c.points.map((p) => [p.t, p.value]));
+  const times: number[] = [];
+  for (let t = from; t < to; t += c.stepSeconds) times.push(t);
+  return { times, series: c.points.length ? [{ route: c.label, values: times.map((t) => byT.get(t) ?? null) }] : [] };
+}

@@ -1,8 +1,53 @@
-import type { AdminApi } from '../../api/client';
+import type { AdminApi, SignalChart } from '../../api/client';
+import { LineChart } from '../../components/LineChart';
+import { formatMillis } from '../../lib/format';
+import { signalChart } from '../../lib/series';
 import { Link, Loading, ProblemView, useAsync } from '../../components/ui';
 import { DetectionTable } from './ClassConsole';
 
-/** The debrief of a session: incident timeline, time to detect, leaderboard. */
+function formatUnit(unit: string): (v: number) => string {
+  if (unit === 'ms') return formatMillis;
+  if (unit === '%') return (v) => `${v.toFixed(v < 10 ? 1 : 0)} %`;
+  return (v) => `${v.toFixed(v < 10 ? 1 : 0)} ${unit}`;
+}
+
+/** The key signal around each anomaly: its chart with the anomaly's span shaded, and the means. */
+function SignalCharts({ charts }: { charts: SignalChart[] }) {
+  if (charts.length === 0) return null;
+  return (
+    <section aria-labelledby="signals-title" className="card signals">
+      <h3 id="signals-title">The key signal around each anomaly</h3>
+      <div className="charts">
+        {charts.map((c, i) => {
+          const f = formatUnit(c.unit);
+          // shaded on the steps the anomaly touched: a point stands for its whole step
+          const step = c.stepSeconds;
+          const start = Math.floor(Date.parse(c.startedAt) / 1000 / step) * step;
+          const end = c.endedAt ? Math.floor(Date.parse(c.endedAt) / 1000 / step) * step + step : Date.parse(c.to) / 1000;
+          return (
+            <div key={i} data-testid={`signal-${c.anomaly}`}>
+              <LineChart
+                chart={signalChart(c)}
+                title={`${c.anomaly}: ${c.label}`}
+                format={f}
+                testId="signal-chart"
+                band={{ from: start, to: end, label: `${c.anomaly} on` }}
+                empty="No data kept for this window (the server keeps the signals of the last 3 hours, in memory)."
+              />
+              <p className="small" data-testid="signal-summary">
+                {c.anomaly} on {new Date(c.startedAt).toLocaleTimeString()}
+                {c.endedAt ? ` to ${new Date(c.endedAt).toLocaleTimeString()}` : ', still on'} (shaded). Mean before:{' '}
+                {c.before == null ? 'no data' : f(c.before)}; while on: {c.during == null ? 'no data' : f(c.during)}.
+              </p>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** The debrief of a session: incident timeline, time to detect, key signals, leaderboard. */
 export function Debrief({ api, sessionId }: { api: AdminApi; sessionId: number }) {
   const report = useAsync(() => api.report(sessionId), [sessionId]);
   const r = report.data;
@@ -51,6 +96,7 @@ export function Debrief({ api, sessionId }: { api: AdminApi; sessionId: number }
             </div>
           </section>
           <DetectionTable detections={r.detections} />
+          <SignalCharts charts={r.signals ?? []} />
           <section aria-labelledby="final-title" className="card">
             <h3 id="final-title">Leaderboard</h3>
             <ol className="plain leaderboard">

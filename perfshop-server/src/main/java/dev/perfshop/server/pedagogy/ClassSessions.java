@@ -329,7 +329,13 @@ public class ClassSessions {
                 new Views.Incident(at, "detection", key + " first solved by " + firstBy.get(key))));
     timeline.sort(Comparator.comparing(Views.Incident::at));
     return new Views.Report(
-        p.session(), timeline, p.leaderboard(), p.detections(), p.enigmas(), p.generatedAt());
+        p.session(),
+        timeline,
+        p.leaderboard(),
+        p.detections(),
+        p.enigmas(),
+        List.of(),
+        p.generatedAt());
   }
 
   private List<Rows.ChaosRow> chaosDuring(SessionRow s) {

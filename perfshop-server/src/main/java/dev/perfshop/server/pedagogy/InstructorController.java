@@ -38,9 +38,15 @@ class InstructorController {
   private final EnigmaRegistry enigmas;
   private final ProgressHub hub;
   private final GradeExports grades;
+  private final AnomalySignals signals;
 
   InstructorController(
-      ClassSessions sessions, EnigmaRegistry enigmas, ProgressHub hub, GradeExports grades) {
+      ClassSessions sessions,
+      EnigmaRegistry enigmas,
+      ProgressHub hub,
+      GradeExports grades,
+      AnomalySignals signals) {
+    this.signals = signals;
     this.sessions = sessions;
     this.enigmas = enigmas;
     this.hub = hub;
@@ -211,7 +217,11 @@ class InstructorController {
   ResponseEntity<?> report(
       @PathVariable("id") long id,
       @RequestParam(name = "format", defaultValue = "json") String format) {
-    Views.Report report = sessions.report(id);
+    if (!format.matches("json|md|html")) {
+      throw new ApiException(ProblemType.VALIDATION, "format must be json, md or html");
+    }
+    Views.Report plain = sessions.report(id);
+    Views.Report report = plain.withSignals(signals.charts(plain.detections()));
     return switch (format) {
       case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
       case "md" ->

@@ -72,6 +72,7 @@ final class ReportDocument {
       }
       md.append('\n');
     }
+    md.append(SignalDrawing.markdown(r.signals()));
     md.append("## Leaderboard\n\n| rank | student | stars | solved |\n|---|---|---|---|\n");
     for (Rank k : r.leaderboard()) {
       md.append("| ")
@@ -94,7 +95,8 @@ final class ReportDocument {
         .append(
             "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}")
         .append(
-            "table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}")
+            "table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;overflow-wrap:anywhere}")
+        .append("figure{margin:1rem 0}svg.signal{width:100%;max-width:40rem;height:auto}")
         .append("</style></head><body><main><h1>Debrief — ")
         .append(esc(r.session().name()))
         .append("</h1><p>Session ")
@@ -139,6 +141,7 @@ final class ReportDocument {
       }
       h.append("</tbody></table>");
     }
+    h.append(SignalDrawing.html(r.signals()));
     h.append(
         "<h2>Leaderboard</h2><table><thead><tr><th>rank</th><th>student</th><th>stars</th><th>solved</th></tr></thead><tbody>");
     for (Rank k : r.leaderboard()) {

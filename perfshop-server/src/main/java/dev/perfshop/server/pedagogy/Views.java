@@ -128,7 +128,37 @@ public final class Views {
       List<Rank> leaderboard,
       List<Detection> detections,
       List<EnigmaSummary> enigmas,
-      Instant generatedAt) {}
+      List<SignalChart> signals,
+      Instant generatedAt) {
+
+    Report withSignals(List<SignalChart> charts) {
+      return new Report(session, timeline, leaderboard, detections, enigmas, charts, generatedAt);
+    }
+  }
+
+  /**
+   * The key signal around one anomaly of the run (see {@link AnomalySignals}): points from {@code
+   * from} to {@code to}, one per {@code stepSeconds}, in {@code unit}; {@code before} and {@code
+   * during} are the means before the start and while it ran (null without points there).
+   */
+  public record SignalChart(
+      String anomaly,
+      String scenarioId,
+      Instant startedAt,
+      Instant endedAt,
+      String signal,
+      String label,
+      String unit,
+      String route,
+      Instant from,
+      Instant to,
+      int stepSeconds,
+      List<SignalPoint> points,
+      Double before,
+      Double during) {}
+
+  /** {@code t}: the step's start, epoch seconds. */
+  public record SignalPoint(long t, double value) {}
 
   public record Rank(int rank, String nickname, int stars, int solved, Instant lastSolveAt) {}
 
