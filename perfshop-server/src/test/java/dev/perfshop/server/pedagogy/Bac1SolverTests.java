@@ -47,16 +47,44 @@ class Bac1SolverTests {
     ScenarioClass mine = new ScenarioClass(api, s, ScenarioClass.seedOf(s)).open();
     Student student = new Student(api, mine.joinCode(), "Solver", s.id());
     try (Shoppers shop = mine.traffic("http://localhost:" + port, 3)) {
-      mine.playUntil("2m");
-      // the live statistics sorted by latency: one route is slow even at its median
-      Student.Row slow =
+      // before the anomaly: each route's usual median (checkouts are slower than pages anyway)
+      Map<String, Double> usual =
           Student.waitFor(
-              "one route much slower than the others",
+              "the routes' usual latency",
               Duration.ofSeconds(60),
               () -> {
-                List<Student.Row> ranked =
-                    student.ranked(mine.window(), 20, Comparator.comparingDouble(r -> -r.p50()));
-                return ranked.size() >= 3 && ranked.get(0).p50() > 3 * ranked.get(1).p50()
+                List<Student.Row> rows =
+                    student.ranked(30, 10, Comparator.comparing(r -> r.route()));
+                return rows.size() >= 3
+                    ? Optional.of(
+                        rows.stream()
+                            .collect(
+                                java.util.stream.Collectors.toMap(
+                                    Student.Row::route, Student.Row::p50)))
+                    : Optional.empty();
+              });
+      mine.playUntil("2m");
+      // the live statistics since then: one route's median rose far more than the others'
+      Comparator<Student.Row> byRise =
+          Comparator.comparingDouble(
+              r -> -r.p50() / Math.max(1, usual.getOrDefault(r.route(), r.p50())));
+      Student.Row slow =
+          Student.waitFor(
+              "one route much slower than it was",
+              Duration.ofSeconds(60),
+              () -> {
+                List<Student.Row> ranked = student.ranked(mine.window(), 20, byRise);
+                return ranked.size() >= 3
+                        && ranked.get(0).p50() > 300
+                        && ranked.get(0).p50()
+                                / Math.max(
+                                    1,
+                                    usual.getOrDefault(ranked.get(0).route(), ranked.get(0).p50()))
+                            > 3
+                                * ranked.get(1).p50()
+                                / Math.max(
+                                    1,
+                                    usual.getOrDefault(ranked.get(1).route(), ranked.get(1).p50()))
                     ? Optional.of(ranked.getFirst())
                     : Optional.empty();
               });
