@@ -133,8 +133,8 @@ class Bac3SolverTests {
           "pending-metric",
           Student.ms(student.route(mine.window(), "GET /api/products").get().p95()));
       student.solves(
-          "pool-size",
-          Student.percent(student.route(mine.window(), "GET /api/products").get().errorRate()));
+          "list-throughput",
+          Student.rps(student.route(mine.window(), "GET /api/products").get().throughput()));
       student.solves(
           "detail-p99",
           Student.ms(student.route(mine.window(), "GET /api/products/{id}").get().p99()));
