@@ -47,6 +47,19 @@ public class SessionLookup {
    * {@value #SESSION_COOKIE} cookie), else the session of the agent code it carries.
    */
   public Optional<String> ofRequest(HttpServletRequest request) {
+    Optional<String> named = named(request);
+    if (named != null) {
+      return named;
+    }
+    return ofAgent(request.getHeader(AGENT_HEADER));
+  }
+
+  /**
+   * The live class session a request names ({@value #SESSION_HEADER} or the {@value
+   * #SESSION_COOKIE} cookie: a scenario run's shoppers); empty when it names a session that is not
+   * live; {@code null} when it names none.
+   */
+  public Optional<String> named(HttpServletRequest request) {
     String named = request.getHeader(SESSION_HEADER);
     if (named == null && request.getCookies() != null) {
       for (Cookie c : request.getCookies()) {
@@ -55,11 +68,11 @@ public class SessionLookup {
         }
       }
     }
-    if (named != null) {
-      String id = named.strip();
-      return isLive(id) ? Optional.of(id) : Optional.empty();
+    if (named == null) {
+      return null;
     }
-    return ofAgent(request.getHeader(AGENT_HEADER));
+    String id = named.strip();
+    return isLive(id) ? Optional.of(id) : Optional.empty();
   }
 
   /** The session (its id as text) of the student holding {@code agentCode}, if enrolled. */

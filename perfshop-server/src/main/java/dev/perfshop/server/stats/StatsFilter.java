@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,8 +21,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * polling of {@code /api/student/**} and {@code /api/stats/**}, and the 401 of {@code /api/auth/me}
  * that asks "am I signed in?"): thirty students polling would otherwise be the busiest route. It
  * wraps everything after the request id, so the time includes the licence gate and any injected
- * chaos — what a client really waits. A request of a class session (named by the scenario run's
- * shoppers, or carrying a student's agent code) is also recorded in that session's statistics.
+ * chaos — what a client really waits. A request that names a live class session (the scenario run's
+ * shoppers do) is also recorded in that session's statistics.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -67,7 +68,12 @@ class StatsFilter extends OncePerRequestFilter {
         SessionLookup l = lookup.getIfAvailable();
         if (l != null) {
           int code = status;
-          l.ofRequest(request).ifPresent(s -> sessions.record(s, route, nanos, code));
+          // only traffic that names its session (a scenario run's shoppers): a student's own clicks
+          // alone would otherwise replace the class's view with a handful of requests
+          Optional<String> named = l.named(request);
+          if (named != null) {
+            named.ifPresent(s -> sessions.record(s, route, nanos, code));
+          }
         }
       }
     }
