@@ -73,10 +73,6 @@ public final class ChaosPlan {
 
   /** The first activation of this type live at {@code now}, whatever its scope. */
   public Activation live(ChaosType type, Instant now) {
-    Activation first = get(type);
-    if (first == null) {
-      return null;
-    }
     for (Activation a : all) {
       if (a.type() == type && !a.expired(now)) {
         return a;

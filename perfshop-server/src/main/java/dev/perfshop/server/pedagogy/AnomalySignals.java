@@ -7,6 +7,7 @@ import dev.perfshop.server.signals.MetricSample;
 import dev.perfshop.server.signals.MetricsHistory;
 import dev.perfshop.server.stats.RouteStats;
 import dev.perfshop.server.stats.RouteStats.RoutePoint;
+import dev.perfshop.server.system.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -66,41 +64,24 @@ public class AnomalySignals implements SmartLifecycle {
     this.clock = clock;
   }
 
-  private ScheduledExecutorService executor;
+  /** Copies the sources every minute (they keep five), on its own daemon thread. */
+  private final PeriodicTask collector =
+      new PeriodicTask(
+          "debrief-signals", Duration.ofMinutes(1), Duration.ofMinutes(1), this::collect);
 
   @Override
-  public synchronized void start() {
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "debrief-signals");
-              t.setDaemon(true);
-              return t;
-            });
-    executor.scheduleWithFixedDelay(
-        () -> {
-          try {
-            collect();
-          } catch (RuntimeException e) {
-            // What cannot be read now is read again in a minute (the sources keep five).
-          }
-        },
-        1,
-        1,
-        TimeUnit.MINUTES);
+  public void start() {
+    collector.start();
   }
 
   @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
+  public void stop() {
+    collector.stop();
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
+  public boolean isRunning() {
+    return collector.isRunning();
   }
 
   /** Copies the last five minutes of both sources (a slot seen again replaces its older copy). */

@@ -40,41 +40,6 @@ public record AnswerSpec(
     String measure,
     Integer checkouts) {
 
-  public AnswerSpec(
-      String type,
-      List<String> options,
-      List<Integer> correct,
-      Boolean multiple,
-      Double value,
-      Double tolerance,
-      String unit,
-      String pattern,
-      List<String> accepted,
-      String route,
-      String binding,
-      String measure) {
-    this(
-        type, options, correct, multiple, value, tolerance, unit, pattern, accepted, route, binding,
-        measure, null);
-  }
-
-  public AnswerSpec(
-      String type,
-      List<String> options,
-      List<Integer> correct,
-      Boolean multiple,
-      Double value,
-      Double tolerance,
-      String unit,
-      String pattern,
-      List<String> accepted,
-      String route,
-      String binding) {
-    this(
-        type, options, correct, multiple, value, tolerance, unit, pattern, accepted, route, binding,
-        null, null);
-  }
-
   public AnswerSpec {
     options = options == null ? List.of() : List.copyOf(options);
     correct = correct == null ? List.of() : List.copyOf(correct);
@@ -105,27 +70,31 @@ public record AnswerSpec(
 
   public static AnswerSpec choice(List<String> options, List<Integer> correct) {
     return new AnswerSpec(
-        "choice", options, correct, null, null, null, null, null, null, null, null);
+        "choice", options, correct, null, null, null, null, null, null, null, null, null, null);
   }
 
   public static AnswerSpec number(double value, double tolerance, String unit) {
     return new AnswerSpec(
-        "number", null, null, null, value, tolerance, unit, null, null, null, null);
+        "number", null, null, null, value, tolerance, unit, null, null, null, null, null, null);
   }
 
   public static AnswerSpec text(List<String> accepted) {
-    return new AnswerSpec("text", null, null, null, null, null, null, null, accepted, null, null);
+    return new AnswerSpec(
+        "text", null, null, null, null, null, null, null, accepted, null, null, null, null);
   }
 
   public static AnswerSpec regex(String pattern) {
-    return new AnswerSpec("text", null, null, null, null, null, null, pattern, null, null, null);
+    return new AnswerSpec(
+        "text", null, null, null, null, null, null, pattern, null, null, null, null, null);
   }
 
   public static AnswerSpec route(String route) {
-    return new AnswerSpec("route", null, null, null, null, null, null, null, null, route, null);
+    return new AnswerSpec(
+        "route", null, null, null, null, null, null, null, null, route, null, null, null);
   }
 
   public static AnswerSpec bound(String binding) {
-    return new AnswerSpec("bound", null, null, null, null, null, null, null, null, null, binding);
+    return new AnswerSpec(
+        "bound", null, null, null, null, null, null, null, null, null, binding, null, null);
   }
 }

@@ -47,17 +47,13 @@ public class SessionLookup {
    * {@value #SESSION_COOKIE} cookie), else the session of the agent code it carries.
    */
   public Optional<String> ofRequest(HttpServletRequest request) {
-    Optional<String> named = named(request);
-    if (named != null) {
-      return named;
-    }
-    return ofAgent(request.getHeader(AGENT_HEADER));
+    return named(request).or(() -> ofAgent(request.getHeader(AGENT_HEADER)));
   }
 
   /**
-   * The live class session a request names ({@value #SESSION_HEADER} or the {@value
-   * #SESSION_COOKIE} cookie: a scenario run's shoppers); empty when it names a session that is not
-   * live; {@code null} when it names none.
+   * The live class session a request names with {@value #SESSION_HEADER} or the {@value
+   * #SESSION_COOKIE} cookie (a scenario run's shoppers); empty when it names none, or one that is
+   * not live.
    */
   public Optional<String> named(HttpServletRequest request) {
     String named = request.getHeader(SESSION_HEADER);
@@ -68,10 +64,7 @@ public class SessionLookup {
         }
       }
     }
-    if (named == null) {
-      return null;
-    }
-    String id = named.strip();
+    String id = named == null ? null : named.strip();
     return isLive(id) ? Optional.of(id) : Optional.empty();
   }
 

@@ -1,10 +1,10 @@
 package dev.perfshop.server.signals;
 
+import dev.perfshop.server.system.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.aop.Advisor;
@@ -93,43 +93,10 @@ class SignalsConfig {
   /** Samples the registry every five seconds on one daemon thread, from start to shutdown. */
   @Bean
   SmartLifecycle metricsSampler(MetricsHistory history) {
-    return new SmartLifecycle() {
-      private ScheduledExecutorService executor;
-
-      @Override
-      public synchronized void start() {
-        executor =
-            Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "metrics-history");
-                  t.setDaemon(true);
-                  return t;
-                });
-        executor.scheduleAtFixedRate(
-            () -> {
-              try {
-                history.sample();
-              } catch (RuntimeException e) {
-                // A meter that cannot be read now is read again in five seconds.
-              }
-            },
-            0,
-            MetricsHistory.STEP_SECONDS,
-            TimeUnit.SECONDS);
-      }
-
-      @Override
-      public synchronized void stop() {
-        if (executor != null) {
-          executor.shutdownNow();
-          executor = null;
-        }
-      }
-
-      @Override
-      public synchronized boolean isRunning() {
-        return executor != null;
-      }
-    };
+    return new PeriodicTask(
+        "metrics-history",
+        Duration.ZERO,
+        Duration.ofSeconds(MetricsHistory.STEP_SECONDS),
+        history::sample);
   }
 }

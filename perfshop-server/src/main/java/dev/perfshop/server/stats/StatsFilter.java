@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -70,10 +69,7 @@ class StatsFilter extends OncePerRequestFilter {
           int code = status;
           // only traffic that names its session (a scenario run's shoppers): a student's own clicks
           // alone would otherwise replace the class's view with a handful of requests
-          Optional<String> named = l.named(request);
-          if (named != null) {
-            named.ifPresent(s -> sessions.record(s, route, nanos, code));
-          }
+          l.named(request).ifPresent(s -> sessions.record(s, route, nanos, code));
         }
       }
     }
