@@ -3,6 +3,7 @@ package dev.perfshop.scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -39,8 +40,10 @@ public record Scenario(
 
   /**
    * A value the runner chooses at start, with the scenario's seed, among {@code pick}: each class
-   * gets its own answer. Chaos steps target it with {@code routesFrom}; {@code bound} answers check
-   * against it.
+   * gets its own answer. Chaos steps target it with {@code routesFrom} (a route) or enable it with
+   * {@code enableFrom} (a chaos type: the anomaly among several); expectations measure it with
+   * {@code routeFrom}; {@code bound} answers check against it, and a choice with {@code
+   * correctWhen} takes its right options from it.
    */
   public record Binding(String name, List<String> pick) {
     public Binding {
@@ -69,7 +72,8 @@ public record Scenario(
   /**
    * Enable a chaos type (with level and optional targeting) or disable one. Container anomalies of
    * the Docker lab ({@code container-kill}, {@code container-pause}, {@code container-restart})
-   * target a lab {@code service} instead of routes.
+   * target a lab {@code service} instead of routes. {@code enableFrom} and {@code disableFrom} name
+   * a binding whose chosen value is the chaos type: each class meets its own anomaly.
    */
   public record ChaosAction(
       String enable,
@@ -79,9 +83,38 @@ public record Scenario(
       List<String> routes,
       String routesFrom,
       String ttl,
-      String service) {
+      String service,
+      String enableFrom,
+      String disableFrom) {
     public ChaosAction {
       routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    public ChaosAction(
+        String enable,
+        String disable,
+        Integer level,
+        Double probability,
+        List<String> routes,
+        String routesFrom,
+        String ttl,
+        String service) {
+      this(enable, disable, level, probability, routes, routesFrom, ttl, service, null, null);
+    }
+
+    /** The same action with its bindings replaced by the values chosen for this run. */
+    ChaosAction resolve(Map<String, String> values) {
+      return new ChaosAction(
+          enableFrom != null ? values.get(enableFrom) : enable,
+          disableFrom != null ? values.get(disableFrom) : disable,
+          level,
+          probability,
+          routesFrom != null ? List.of(values.get(routesFrom)) : routes,
+          null,
+          ttl,
+          service,
+          null,
+          null);
     }
   }
 
@@ -94,7 +127,8 @@ public record Scenario(
   /**
    * A check that the anomaly is visible: a live statistic of one route ({@code metric} p50, p95,
    * p99, error-rate or throughput over {@code window}), or a PromQL query when a Prometheus URL is
-   * configured. It must hold {@code above} or {@code below} a threshold before {@code within}.
+   * configured. It must hold {@code above} or {@code below} a threshold before {@code within}. The
+   * route is {@code route}, or the value chosen for the binding {@code routeFrom}.
    */
   public record Expectation(
       String metric,
@@ -103,7 +137,26 @@ public record Scenario(
       String window,
       String above,
       String below,
-      String within) {}
+      String within,
+      String routeFrom) {
+
+    public Expectation(
+        String metric,
+        String route,
+        String promql,
+        String window,
+        String above,
+        String below,
+        String within) {
+      this(metric, route, promql, window, above, below, within, null);
+    }
+
+    Expectation resolve(Map<String, String> values) {
+      return routeFrom == null
+          ? this
+          : new Expectation(metric, values.get(routeFrom), promql, window, above, below, within);
+    }
+  }
 
   /**
    * A question students answer from what they observe. A {@code warmup} enigma can be solved while
@@ -153,11 +206,11 @@ public record Scenario(
     }
     TreeMap<Duration, List<String>> groups = new TreeMap<>();
     for (Step step : steps) {
-      if (step.chaos() != null && step.chaos().enable() != null) {
+      if (step.chaos() != null && enabled(step.chaos()) != null) {
         groups
             .computeIfAbsent(
                 Durations.parse(step.at()).orElse(Duration.ZERO), k -> new ArrayList<>())
-            .add(step.chaos().enable());
+            .addAll(enabled(step.chaos()));
       }
     }
     var group = groups.floorEntry(opened);
@@ -171,12 +224,67 @@ public record Scenario(
   }
 
   /**
+   * The types a chaos step may enable: its own, or every value its {@code enableFrom} binding may
+   * choose (before the run has chosen); null for a disable step.
+   */
+  private List<String> enabled(ChaosAction c) {
+    if (c.enable() != null) {
+      return List.of(c.enable());
+    }
+    if (c.enableFrom() == null) {
+      return null;
+    }
+    return bindings.stream()
+        .filter(b -> b.name().equals(c.enableFrom()))
+        .findFirst()
+        .map(Binding::pick)
+        .orElse(List.of());
+  }
+
+  /**
+   * This scenario as one run plays it: chaos steps and expectations that name a binding take the
+   * value chosen for it ({@code values}, by binding name). Enigmas keep their bindings: the server
+   * binds their answers.
+   */
+  public Scenario resolve(Map<String, String> values) {
+    List<Step> resolved =
+        steps.stream()
+            .map(
+                st ->
+                    new Step(
+                        st.at(),
+                        st.chaos() == null ? null : st.chaos().resolve(values),
+                        st.traffic(),
+                        st.enigma(),
+                        st.hint(),
+                        st.expect() == null ? null : st.expect().resolve(values)))
+            .toList();
+    return new Scenario(
+        apiVersion,
+        kind,
+        id,
+        title,
+        level,
+        families,
+        summary,
+        duration,
+        seed,
+        bindings,
+        traffic,
+        rollback,
+        resolved,
+        enigmas);
+  }
+
+  /**
    * How an answer is checked. {@code type} is one of {@code choice}, {@code number}, {@code text},
    * {@code route}, {@code bound} (a value the runner binds at run time, named by {@code binding}),
    * {@code measured} (the server's own measurement of {@code measure} — p50, p95, p99, error-rate
    * or throughput — of {@code route} over the anomaly's window, within {@code tolerance} percent),
    * {@code done} (solved by doing: the server counts the student's own {@code checkouts} that pass
-   * the scenario's scripting anomalies, tagged with their agent code; nothing is typed).
+   * the scenario's scripting anomalies, tagged with their agent code; nothing is typed). A {@code
+   * choice} with a {@code binding} has no fixed {@code correct}: {@code correctWhen} gives the
+   * right options for each value the binding may take.
    */
   public record Answer(
       String type,
@@ -189,7 +297,25 @@ public record Scenario(
       String route,
       String binding,
       String measure,
-      Integer checkouts) {
+      Integer checkouts,
+      Map<String, List<Integer>> correctWhen) {
+    public Answer(
+        String type,
+        List<String> options,
+        List<Integer> correct,
+        Double value,
+        Double tolerance,
+        String unit,
+        String pattern,
+        String route,
+        String binding,
+        String measure,
+        Integer checkouts) {
+      this(
+          type, options, correct, value, tolerance, unit, pattern, route, binding, measure,
+          checkouts, null);
+    }
+
     public Answer(
         String type,
         List<String> options,
@@ -201,7 +327,9 @@ public record Scenario(
         String route,
         String binding,
         String measure) {
-      this(type, options, correct, value, tolerance, unit, pattern, route, binding, measure, null);
+      this(
+          type, options, correct, value, tolerance, unit, pattern, route, binding, measure, null,
+          null);
     }
 
     public Answer(
@@ -214,12 +342,15 @@ public record Scenario(
         String pattern,
         String route,
         String binding) {
-      this(type, options, correct, value, tolerance, unit, pattern, route, binding, null, null);
+      this(
+          type, options, correct, value, tolerance, unit, pattern, route, binding, null, null,
+          null);
     }
 
     public Answer {
       options = options == null ? List.of() : List.copyOf(options);
       correct = correct == null ? List.of() : List.copyOf(correct);
+      correctWhen = correctWhen == null ? Map.of() : Map.copyOf(correctWhen);
     }
   }
 

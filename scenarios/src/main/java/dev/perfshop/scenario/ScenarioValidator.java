@@ -1,7 +1,5 @@
 package dev.perfshop.scenario;
 
-import dev.perfshop.scenario.Scenario.Answer;
-import dev.perfshop.scenario.Scenario.ChaosAction;
 import dev.perfshop.scenario.Scenario.Enigma;
 import dev.perfshop.scenario.Scenario.Expectation;
 import dev.perfshop.scenario.Scenario.Step;
@@ -15,14 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks what the YAML structure alone cannot: ranges, references, the order of the timeline and
  * the chaos catalogue. Every error names the JSON pointer of the offending node, which the parser
  * turns into a line and column.
  */
-public final class ScenarioValidator {
+public final class ScenarioValidator extends Rules {
 
   /** One problem in a scenario, at a JSON pointer such as {@code /steps/2/at}. */
   public record Violation(String pointer, String message) {}
@@ -52,15 +49,13 @@ public final class ScenarioValidator {
   public static final Duration MAX_DURATION = Duration.ofHours(4);
   public static final Duration MAX_TTL = Duration.ofHours(2);
 
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
-  private static final Pattern ROUTE =
-      Pattern.compile("(GET|POST|PUT|DELETE|PATCH) /[A-Za-z0-9/{}*._-]*");
-  private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+  static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+  static final Pattern ROUTE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH) /[A-Za-z0-9/{}*._-]*");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?%?");
 
-  private final List<Violation> violations = new ArrayList<>();
-
-  private ScenarioValidator() {}
+  private ScenarioValidator() {
+    super(new ArrayList<>());
+  }
 
   public static List<Violation> validate(Scenario s) {
     ScenarioValidator v = new ScenarioValidator();
@@ -94,7 +89,7 @@ public final class ScenarioValidator {
     if (s.traffic() != null) {
       traffic("/traffic", s.traffic());
     }
-    Set<String> bindings = bindings(s);
+    Map<String, List<String>> bindings = bindings(s);
     Map<String, Enigma> enigmas = enigmas(s.enigmas(), bindings);
     require("/steps", !s.steps().isEmpty(), "steps must contain at least one step");
     Duration previous = Duration.ZERO;
@@ -115,7 +110,7 @@ public final class ScenarioValidator {
             "offset is after the end of the scenario (" + Durations.format(duration) + ")");
         previous = offset.get().compareTo(previous) >= 0 ? offset.get() : previous;
       }
-      step(at, step, s, enigmas);
+      step(at, step, s, enigmas, bindings);
     }
     opened(s);
   }
@@ -131,7 +126,9 @@ public final class ScenarioValidator {
       if (step.enigma() != null && step.enigma().open() != null) {
         opened.add(step.enigma().open());
       }
-      chaos |= step.chaos() != null && step.chaos().enable() != null;
+      chaos |=
+          step.chaos() != null
+              && (step.chaos().enable() != null || step.chaos().enableFrom() != null);
     }
     for (int i = 0; i < s.enigmas().size(); i++) {
       Enigma e = s.enigmas().get(i);
@@ -181,7 +178,12 @@ public final class ScenarioValidator {
     return !ended && Character.isLowerCase(n.charAt(0)) && n.contains(" ");
   }
 
-  private void step(String at, Step step, Scenario s, Map<String, Enigma> enigmas) {
+  private void step(
+      String at,
+      Step step,
+      Scenario s,
+      Map<String, Enigma> enigmas,
+      Map<String, List<String>> bindings) {
     int actions = count(step.chaos(), step.traffic(), step.enigma(), step.hint(), step.expect());
     if (actions != 1) {
       violations.add(
@@ -193,7 +195,7 @@ public final class ScenarioValidator {
       return;
     }
     if (step.chaos() != null) {
-      chaos(at + "/chaos", step.chaos(), s);
+      new ChaosStepRules(violations, s, bindings).check(at + "/chaos", step.chaos());
     } else if (step.traffic() != null) {
       traffic(at + "/traffic", step.traffic());
     } else if (step.enigma() != null) {
@@ -217,107 +219,7 @@ public final class ScenarioValidator {
           e == null || !e.hints().isEmpty(),
           "enigma '" + ref + "' has no hints to release");
     } else {
-      expectation(at + "/expect", step.expect());
-    }
-  }
-
-  private void chaos(String at, ChaosAction c, Scenario s) {
-    if (count(c.enable(), c.disable()) != 1) {
-      violations.add(new Violation(at, "chaos step has exactly one of enable, disable"));
-      return;
-    }
-    String type = c.enable() != null ? c.enable() : c.disable();
-    String key = at + (c.enable() != null ? "/enable" : "/disable");
-    if (!ChaosTypes.known(type)) {
-      violations.add(
-          new Violation(key, "unknown chaos type '" + type + "' (see `perfshop chaos list`)"));
-      return;
-    }
-    String family = ChaosTypes.family(type);
-    require(
-        key,
-        s.families().contains(family),
-        "chaos type '" + type + "' is in family '" + family + "', which families does not list");
-    boolean container = ChaosTypes.isContainer(type);
-    if (container) {
-      container(at, key, type, c);
-    } else {
-      require(
-          at + "/service",
-          c.service() == null,
-          "service applies to container anomalies only ("
-              + String.join(", ", ChaosTypes.container().keySet())
-              + "), not to '"
-              + type
-              + "'");
-    }
-    if (c.enable() != null) {
-      require(at + "/level", c.level() != null, "level is required to enable chaos (1 to 5)");
-      require(
-          at + "/level",
-          c.level() == null || (c.level() >= 1 && c.level() <= 5),
-          "level must be between 1 and 5");
-      if (c.ttl() != null) {
-        duration(at + "/ttl", c.ttl(), true)
-            .ifPresent(
-                t ->
-                    require(
-                        at + "/ttl",
-                        !t.isZero() && t.compareTo(MAX_TTL) <= 0,
-                        "ttl must be between 1s and 2h"));
-      }
-      if (container) {
-        return; // probability and routes are refused above
-      }
-      require(
-          at + "/probability",
-          c.probability() == null || (c.probability() >= 0 && c.probability() <= 1),
-          "probability must be between 0 and 1");
-      require(
-          at + "/routesFrom",
-          c.routesFrom() == null
-              || s.bindings().stream().anyMatch(b -> c.routesFrom().equals(b.name())),
-          "no binding named '" + c.routesFrom() + "'");
-      require(
-          at, c.routesFrom() == null || c.routes().isEmpty(), "use routes or routesFrom, not both");
-      for (int i = 0; i < c.routes().size(); i++) {
-        require(
-            at + "/routes/" + i,
-            ROUTE.matcher(c.routes().get(i)).matches(),
-            "route must look like 'GET /api/products/**'");
-      }
-    } else {
-      require(at + "/level", c.level() == null, "disable takes no level");
-    }
-  }
-
-  /**
-   * A container anomaly of the Docker lab acts on a whole service: it names the service and takes
-   * no route targeting. {@code container-restart} is over once done: no TTL, nothing to disable.
-   */
-  private void container(String at, String key, String type, ChaosAction c) {
-    if (c.enable() != null) {
-      require(
-          at + "/service",
-          c.service() != null,
-          type + " needs service: the lab service to act on (db, server, web, or a compose name)");
-    }
-    if (c.service() != null) {
-      require(
-          at + "/service",
-          SERVICE.matcher(c.service()).matches(),
-          "service must be a lab service or alias (db, server, web) matching " + SERVICE.pattern());
-    }
-    String why = " does not apply to " + type + ": it acts on a whole service";
-    require(at + "/probability", c.probability() == null, "probability" + why);
-    require(at + "/routes", c.routes().isEmpty(), "routes" + why);
-    require(at + "/routesFrom", c.routesFrom() == null, "routesFrom" + why);
-    if (!ChaosTypes.lasting(type)) {
-      require(
-          at + "/ttl",
-          c.ttl() == null,
-          "ttl does not apply to " + type + " (it is over once done)");
-      require(key, c.disable() == null, type + " is over once done: there is nothing to disable");
+      expectation(at + "/expect", step.expect(), bindings);
     }
   }
 
@@ -338,8 +240,8 @@ public final class ScenarioValidator {
     }
   }
 
-  private void expectation(String at, Expectation e) {
-    boolean live = e.metric() != null || e.route() != null;
+  private void expectation(String at, Expectation e, Map<String, List<String>> bindings) {
+    boolean live = e.metric() != null || e.route() != null || e.routeFrom() != null;
     if (live == (e.promql() != null)) {
       violations.add(
           new Violation(at, "expect has either metric and route (live statistics) or promql"));
@@ -350,10 +252,18 @@ public final class ScenarioValidator {
           at + "/metric",
           e.metric() != null && METRICS.contains(e.metric()),
           "metric must be one of " + sorted(METRICS));
-      require(
-          at + "/route",
-          e.route() != null && ROUTE.matcher(e.route()).matches(),
-          "route must look like 'GET /api/products'");
+      if (e.routeFrom() != null) {
+        require(at, e.route() == null, "use route or routeFrom, not both");
+        require(
+            at + "/routeFrom",
+            bindings.containsKey(e.routeFrom()),
+            "no binding named '" + e.routeFrom() + "'");
+      } else {
+        require(
+            at + "/route",
+            e.route() != null && ROUTE.matcher(e.route()).matches(),
+            "route must look like 'GET /api/products'");
+      }
       if (e.window() != null) {
         duration(at + "/window", e.window(), true);
       }
@@ -387,14 +297,14 @@ public final class ScenarioValidator {
     }
   }
 
-  private Set<String> bindings(Scenario s) {
-    Set<String> names = new HashSet<>();
+  private Map<String, List<String>> bindings(Scenario s) {
+    Map<String, List<String>> names = new HashMap<>();
     for (int i = 0; i < s.bindings().size(); i++) {
       String at = "/bindings/" + i;
       var b = s.bindings().get(i);
       if (b.name() == null || !ID.matcher(b.name()).matches()) {
         violations.add(new Violation(at + "/name", "binding name must match " + ID.pattern()));
-      } else if (!names.add(b.name())) {
+      } else if (names.putIfAbsent(b.name(), b.pick()) != null) {
         violations.add(new Violation(at + "/name", "duplicate binding '" + b.name() + "'"));
       }
       require(at + "/pick", b.pick().size() >= 2, "pick lists at least two values to choose from");
@@ -402,7 +312,8 @@ public final class ScenarioValidator {
     return names;
   }
 
-  private Map<String, Enigma> enigmas(List<Enigma> list, Set<String> bindings) {
+  private Map<String, Enigma> enigmas(List<Enigma> list, Map<String, List<String>> bindings) {
+    AnswerRules answers = new AnswerRules(violations, bindings);
     Map<String, Enigma> byId = new HashMap<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
@@ -431,146 +342,17 @@ public final class ScenarioValidator {
       if (e.answer() == null) {
         violations.add(new Violation(at, "answer is required"));
       } else {
-        answer(at + "/answer", e.answer(), bindings);
+        answers.check(at + "/answer", e.answer());
       }
     }
     return byId;
   }
 
-  private void answer(String at, Answer a, Set<String> bindings) {
-    if (a.type() == null || !ANSWER_TYPES.contains(a.type())) {
-      violations.add(
-          new Violation(at + "/type", "answer type must be one of " + sorted(ANSWER_TYPES)));
-      return;
-    }
-    switch (a.type()) {
-      case "choice" -> {
-        require(at + "/options", a.options().size() >= 2, "a choice needs at least two options");
-        require(
-            at + "/correct",
-            !a.correct().isEmpty(),
-            "correct must list the index of each right option");
-        for (int i = 0; i < a.correct().size(); i++) {
-          int c = a.correct().get(i);
-          require(
-              at + "/correct/" + i, c >= 0 && c < a.options().size(), "no option with index " + c);
-        }
-      }
-      case "number" -> {
-        require(at + "/value", a.value() != null, "a number answer needs a value");
-        require(
-            at + "/tolerance",
-            a.tolerance() == null || a.tolerance() >= 0,
-            "tolerance must be >= 0");
-      }
-      case "text" -> {
-        require(
-            at + "/pattern",
-            notBlank(a.pattern()) && a.pattern().length() <= 200,
-            "a text answer needs a pattern (a regular expression, at most 200 characters)");
-        if (notBlank(a.pattern())) {
-          try {
-            Pattern.compile(a.pattern());
-          } catch (PatternSyntaxException ex) {
-            violations.add(
-                new Violation(
-                    at + "/pattern",
-                    "pattern is not a valid regular expression: " + ex.getDescription()));
-          }
-        }
-      }
-      case "measured" -> {
-        require(
-            at + "/measure",
-            a.measure() != null && METRICS.contains(a.measure()),
-            "a measured answer names its statistic: measure is one of " + sorted(METRICS));
-        require(
-            at + "/route",
-            (a.route() == null) != (a.binding() == null),
-            "a measured answer names the route measured (route) or the binding that picks it"
-                + " (binding), one of the two");
-        require(
-            at + "/route",
-            a.route() == null || ROUTE.matcher(a.route()).matches(),
-            "route must look like 'GET /api/products/{id}'");
-        require(
-            at + "/binding",
-            a.binding() == null || bindings.contains(a.binding()),
-            "no binding named '" + a.binding() + "'");
-        require(
-            at + "/tolerance",
-            a.tolerance() != null && a.tolerance() > 0 && a.tolerance() <= 100,
-            "a measured answer needs tolerance: a percentage of the measured value (1 to 100)");
-        require(
-            at + "/value",
-            a.value() == null,
-            "a measured answer has no value: the server measures it");
-      }
-      case "done" -> {
-        require(
-            at + "/checkouts",
-            a.checkouts() != null && a.checkouts() >= 1 && a.checkouts() <= MAX_CHECKOUTS,
-            "a done answer needs checkouts: how many checkouts the student's script must complete"
-                + " (1 to "
-                + MAX_CHECKOUTS
-                + ")");
-        require(
-            at,
-            a.value() == null
-                && a.route() == null
-                && a.binding() == null
-                && a.pattern() == null
-                && a.measure() == null
-                && a.options().isEmpty(),
-            "a done answer takes only checkouts: the server counts them, nothing is typed");
-      }
-      case "route" ->
-          require(
-              at + "/route",
-              a.route() != null && ROUTE.matcher(a.route()).matches(),
-              "route must look like 'GET /api/products/{id}'");
-      default -> {
-        require(
-            at + "/binding",
-            a.binding() != null && ID.matcher(a.binding()).matches(),
-            "a bound answer names its binding (e.g. target-route)");
-        require(
-            at + "/binding",
-            a.binding() == null || bindings.contains(a.binding()),
-            "no binding named '" + a.binding() + "'");
-      }
-    }
-  }
-
-  private Optional<Duration> duration(String at, String text, boolean required) {
-    if (text == null) {
-      require(at, !required, "a duration is required here (e.g. 30s, 2m, 1h)");
-      return Optional.empty();
-    }
-    Optional<Duration> d = Durations.parse(text);
-    require(at, d.isPresent(), "'" + text + "' is not a duration (e.g. 200ms, 30s, 2m, 1h30m)");
-    return d;
-  }
-
-  private void require(String pointer, boolean ok, String message) {
-    if (!ok) {
-      violations.add(new Violation(pointer, message));
-    }
-  }
-
-  private static boolean notBlank(String s) {
+  static boolean notBlank(String s) {
     return s != null && !s.isBlank();
   }
 
-  private static int count(Object... values) {
-    int n = 0;
-    for (Object v : values) {
-      if (v != null) n++;
-    }
-    return n;
-  }
-
-  private static String sorted(Set<String> set) {
+  static String sorted(Set<String> set) {
     return String.join(", ", set.stream().sorted().toList());
   }
 }
