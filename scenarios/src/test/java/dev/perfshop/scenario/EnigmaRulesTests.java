@@ -133,7 +133,20 @@ class EnigmaRulesTests {
             .filter(s -> s.id().equals("chaos-day"))
             .findFirst()
             .orElseThrow();
-    assertThat(day.anomaliesOf("first")).containsExactly("gc-pressure");
-    assertThat(day.anomaliesOf("fourth")).containsExactly("thread-starvation");
+    // before the run: any anomaly the incident may draw; in a run: the one drawn
+    assertThat(day.anomaliesOf("first"))
+        .containsExactlyInAnyOrder("gc-pressure", "memory-leak", "cpu-burn");
+    assertThat(day.anomaliesOf("fourth"))
+        .containsExactlyInAnyOrder("thread-starvation", "thread-leak");
+    Scenario run =
+        day.resolve(
+            java.util.Map.of(
+                "incident-1", "memory-leak",
+                "incident-2", "oversell",
+                "incident-3", "db-latency",
+                "incident-4", "thread-leak"));
+    assertThat(run.anomaliesOf("first")).containsExactly("memory-leak");
+    assertThat(run.anomaliesOf("third")).containsExactly("db-latency");
+    assertThat(run.anomaliesOf("fourth")).containsExactly("thread-leak");
   }
 }

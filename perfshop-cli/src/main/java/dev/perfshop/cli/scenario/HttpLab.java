@@ -179,8 +179,8 @@ public final class HttpLab implements LabPort {
     var list = body.putArray("anomalies");
     anomalies.forEach(list::add);
     client.adminSend("POST", "/api/admin/sessions/" + session + "/enigmas", bytes(body));
-    if ("bound".equals(enigma.answer().type())
-        || ("measured".equals(enigma.answer().type()) && enigma.answer().binding() != null)) {
+    // bound answers, measured routes and choices whose right options depend on the run
+    if (enigma.answer().binding() != null) {
       ObjectNode bind = Json.object();
       bind.put("scenarioId", scenarioId);
       bind.put("name", enigma.answer().binding());

@@ -39,14 +39,16 @@ public record ScenarioPlan(
     for (Scenario.Binding b : scenario.bindings()) {
       bindings.put(b.name(), b.pick().get(random.nextInt(b.pick().size())));
     }
+    // the run plays its own anomaly, targets and expectations; enigmas keep their bindings
+    Scenario run = scenario.resolve(bindings);
     List<Planned> steps = new ArrayList<>();
-    for (int i = 0; i < scenario.steps().size(); i++) {
-      Scenario.Step s = scenario.steps().get(i);
+    for (int i = 0; i < run.steps().size(); i++) {
+      Scenario.Step s = run.steps().get(i);
       steps.add(new Planned(i, scale(Durations.parse(s.at()).orElseThrow(), timeScale), s));
     }
     Duration duration = scale(Durations.parse(scenario.duration()).orElseThrow(), timeScale);
     return new ScenarioPlan(
-        scenario, seed, timeScale, Map.copyOf(bindings), duration, List.copyOf(steps));
+        run, seed, timeScale, Map.copyOf(bindings), duration, List.copyOf(steps));
   }
 
   /** The TTL sent with a chaos step: its own (scaled), or what is left of the run plus a margin. */
@@ -66,11 +68,8 @@ public record ScenarioPlan(
     return Optional.ofNullable(p.step().chaos().ttl()).map(this::scaled);
   }
 
-  /** Target routes of a chaos step: its own, or the value chosen for its binding. */
+  /** Target routes of a chaos step (a binding's chosen route is resolved already). */
   List<String> routes(Scenario.Step step) {
-    if (step.chaos().routesFrom() != null) {
-      return List.of(bindings.get(step.chaos().routesFrom()));
-    }
     return step.chaos().routes();
   }
 

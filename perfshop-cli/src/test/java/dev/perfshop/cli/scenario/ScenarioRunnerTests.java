@@ -161,6 +161,50 @@ class ScenarioRunnerTests {
   }
 
   @Test
+  void theAnomalyAmongSeveralIsTheOneTheSeedDrewFromEnableToDisable() {
+    String yaml =
+        """
+        apiVersion: perfshop.dev/v1
+        kind: Scenario
+        id: among
+        title: Among several
+        level: BAC5
+        families: [performance]
+        summary: s
+        duration: 2m
+        bindings:
+          - name: incident
+            pick: [gc-pressure, memory-leak, cpu-burn]
+        steps:
+          - at: 0s
+            chaos: {enableFrom: incident, level: 3, ttl: 10m}
+          - at: 0s
+            enigma: {open: what}
+          - at: 1m
+            chaos: {disableFrom: incident}
+        enigmas:
+          - id: what
+            question: q
+            answer:
+              type: choice
+              binding: incident
+              options: [GC, Leak, CPU]
+              correctWhen: {gc-pressure: [0], memory-leak: [1], cpu-burn: [2]}
+        """;
+    Scenario scenario = new ScenarioParser().parse("among.yaml", yaml);
+    for (long seed = 1; seed <= 6; seed++) {
+      lab.calls.clear();
+      ScenarioPlan plan = ScenarioPlan.of(scenario, seed, 600);
+      String drawn = plan.bindings().get("incident");
+      runner().run(plan, "among.yaml");
+      assertThat(lab.calls)
+          .as("seed %d", seed)
+          .containsExactly(
+              "enable " + drawn + " 3", "open what [" + drawn + "]", "disable " + drawn);
+    }
+  }
+
+  @Test
   void aPromqlExpectationWithoutPrometheusIsSkippedWithTheOptionToGive() {
     String yaml =
         YAML.replace("ROLLBACK", "")

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,27 @@ final class AnswerChecks {
       Double tolerance,
       String unit,
       String binding,
-      String measure) {
+      String measure,
+      Map<String, String> when) {
+
+    Stored {
+      when = when == null ? Map.of() : Map.copyOf(when);
+    }
+
+    Stored(
+        String type,
+        List<String> options,
+        boolean multiple,
+        List<String> hashes,
+        String pattern,
+        Double value,
+        Double tolerance,
+        String unit,
+        String binding,
+        String measure) {
+      this(
+          type, options, multiple, hashes, pattern, value, tolerance, unit, binding, measure, null);
+    }
 
     Stored(
         String type,
@@ -51,12 +72,12 @@ final class AnswerChecks {
         Double tolerance,
         String unit,
         String binding) {
-      this(type, options, multiple, hashes, pattern, value, tolerance, unit, binding, null);
+      this(type, options, multiple, hashes, pattern, value, tolerance, unit, binding, null, null);
     }
 
     boolean ready() {
       return switch (type) {
-        case "bound" -> !hashes.isEmpty();
+        case "bound", "choice" -> !hashes.isEmpty();
         case "measured" -> measure != null && measure.indexOf(' ') > 0;
         default -> true;
       };
@@ -222,13 +243,10 @@ final class AnswerChecks {
     for (String o : options) {
       require(o != null && !o.isBlank() && o.length() <= 200, "options have 1 to 200 chars");
     }
-    TreeSet<Integer> correct = new TreeSet<>(spec.correct());
-    require(
-        !correct.isEmpty()
-            && correct.size() == spec.correct().size()
-            && correct.first() >= 0
-            && correct.last() < options.size(),
-        "correct must list distinct option indexes (from 0)");
+    if (spec.binding() != null || !spec.correctWhen().isEmpty()) {
+      return prepareBoundChoice(sessionId, enigmaKey, spec);
+    }
+    TreeSet<Integer> correct = correctSet(spec.correct(), options.size());
     boolean multiple = spec.multiple() != null ? spec.multiple() : correct.size() > 1;
     require(multiple || correct.size() == 1, "a single choice has exactly one correct option");
     return new Stored(
@@ -241,6 +259,66 @@ final class AnswerChecks {
         null,
         null,
         null);
+  }
+
+  /**
+   * A choice whose right options depend on the run: for each value the binding may take, the keyed
+   * hash of the value maps to the keyed hash of its right options. Nothing is right until {@link
+   * #bindChoice} picks one.
+   */
+  private Stored prepareBoundChoice(long sessionId, String enigmaKey, AnswerSpec spec) {
+    require(
+        spec.binding() != null && spec.binding().matches("[a-z0-9][a-z0-9-]{0,63}"),
+        "a choice with correctWhen names its binding (lower-case letters, digits, dashes)");
+    require(
+        spec.correct().isEmpty()
+            && !spec.correctWhen().isEmpty()
+            && spec.correctWhen().size() <= 20,
+        "a bound choice gives its right options in correctWhen (1 to 20 values), not correct");
+    boolean multiple = false;
+    Map<String, String> when = new java.util.TreeMap<>();
+    for (var e : spec.correctWhen().entrySet()) {
+      TreeSet<Integer> correct = correctSet(e.getValue(), spec.options().size());
+      multiple |= correct.size() > 1;
+      when.put(
+          bindHash(sessionId, enigmaKey, e.getKey()),
+          hash(sessionId, enigmaKey, "choice", choiceSet(correct)));
+    }
+    boolean asked = spec.multiple() != null ? spec.multiple() : multiple;
+    require(asked || !multiple, "a single choice has exactly one correct option per value");
+    return new Stored(
+        "choice",
+        spec.options(),
+        asked,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        spec.binding(),
+        null,
+        when);
+  }
+
+  /**
+   * The right options of a bound choice for the value its run chose; empty if not a value of it.
+   */
+  Optional<String> bindChoice(long sessionId, String enigmaKey, Stored stored, String value) {
+    return Optional.ofNullable(stored.when().get(bindHash(sessionId, enigmaKey, value)));
+  }
+
+  private static TreeSet<Integer> correctSet(List<Integer> indexes, int options) {
+    require(
+        indexes != null && indexes.stream().noneMatch(java.util.Objects::isNull),
+        "correct must list option indexes");
+    TreeSet<Integer> correct = new TreeSet<>(indexes);
+    require(
+        !correct.isEmpty()
+            && correct.size() == indexes.size()
+            && correct.first() >= 0
+            && correct.last() < options,
+        "correct must list distinct option indexes (from 0)");
+    return correct;
   }
 
   /** The stored hash of a value bound at run time. */

@@ -180,7 +180,27 @@ public class EnigmaRegistry {
     }
     List<String> bound = new ArrayList<>();
     for (EnigmaRow e : repository.enigmas(sessionId)) {
-      if ("bound".equals(e.answer().type())
+      if ("choice".equals(e.answer().type())
+          && name != null
+          && name.equals(e.answer().binding())
+          && (scenarioId == null || scenarioId.equals(e.scenarioId()))) {
+        // the run chose the anomaly: its right options become the answer
+        String hash =
+            checks
+                .bindChoice(sessionId, e.key(), e.answer(), value)
+                .orElseThrow(
+                    () ->
+                        invalid(
+                            "'"
+                                + value
+                                + "' is not a value of binding '"
+                                + name
+                                + "' for enigma "
+                                + e.key()));
+        repository.setBoundHash(e.id(), hash);
+        bound.add(e.key());
+        enigmaEvent(sessionId, e.key());
+      } else if ("bound".equals(e.answer().type())
           && name != null
           && name.equals(e.answer().binding())
           && (scenarioId == null || scenarioId.equals(e.scenarioId()))) {

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PedagogyRepository {
 
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> WHEN = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -300,8 +302,8 @@ class PedagogyRepository {
             "INSERT INTO session_enigmas (session_id, enigma_key, scenario_id, question, check_type,"
                 + " options_json, multiple_choice, answer_hashes, answer_pattern, answer_value,"
                 + " answer_tolerance, answer_unit, binding, hints_json, hints_released, max_stars,"
-                + " is_open, sort_order, created_at, measure)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
+                + " is_open, sort_order, created_at, measure, answer_when)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")
         .params(
             sessionId,
             key,
@@ -321,7 +323,8 @@ class PedagogyRepository {
             open,
             sortOrder,
             ts(now),
-            a.measure())
+            a.measure(),
+            when(a))
         .update();
   }
 
@@ -337,7 +340,7 @@ class PedagogyRepository {
             "UPDATE session_enigmas SET scenario_id = ?, question = ?, check_type = ?, options_json = ?,"
                 + " multiple_choice = ?, answer_hashes = ?, answer_pattern = ?, answer_value = ?,"
                 + " answer_tolerance = ?, answer_unit = ?, binding = ?, hints_json = ?, max_stars = ?,"
-                + " measure = ? WHERE id = ?")
+                + " measure = ?, answer_when = ? WHERE id = ?")
         .params(
             scenarioId,
             question,
@@ -353,8 +356,13 @@ class PedagogyRepository {
             json.writeValueAsString(hints),
             maxStars,
             a.measure(),
+            when(a),
             id)
         .update();
+  }
+
+  private String when(AnswerChecks.Stored a) {
+    return a.when().isEmpty() ? null : json.writeValueAsString(a.when());
   }
 
   void setEnigmaOpen(long id, boolean open) {
@@ -390,7 +398,10 @@ class PedagogyRepository {
             nullableDouble(rs, "answer_tolerance"),
             rs.getString("answer_unit"),
             rs.getString("binding"),
-            rs.getString("measure"));
+            rs.getString("measure"),
+            rs.getString("answer_when") == null
+                ? Map.of()
+                : json.readValue(rs.getString("answer_when"), WHEN));
     return new EnigmaRow(
         rs.getLong("id"),
         rs.getLong("session_id"),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.perfshop.server.system.ApiException;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AnswerChecksTests {
@@ -16,6 +17,73 @@ class AnswerChecksTests {
   private boolean check(AnswerSpec spec, String answer) {
     AnswerChecks.Stored stored = checks.prepare(1, "e", spec);
     return checks.check(1, "e", stored, new AnswerChecks.Submission(answer, null)).correct();
+  }
+
+  @Test
+  void aBoundChoiceIsRightOnlyForTheOptionOfTheValueItsRunChose() {
+    AnswerSpec spec =
+        new AnswerSpec(
+            "choice",
+            List.of("Garbage collection", "A growing heap", "CPU"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "incident",
+            null,
+            null,
+            Map.of("gc-pressure", List.of(0), "memory-leak", List.of(1)));
+    AnswerChecks.Stored stored = checks.prepare(1, "e", spec);
+    assertThat(stored.ready()).as("nothing is right before the run binds it").isFalse();
+    assertThat(stored.when().toString()).doesNotContain("memory-leak", "gc-pressure");
+    assertThat(checks.bindChoice(1, "e", stored, "cpu-burn")).isEmpty();
+    String hash = checks.bindChoice(1, "e", stored, "memory-leak").orElseThrow();
+    AnswerChecks.Stored bound =
+        new AnswerChecks.Stored(
+            stored.type(),
+            stored.options(),
+            stored.multiple(),
+            List.of(hash),
+            null,
+            null,
+            null,
+            null,
+            stored.binding(),
+            null,
+            stored.when());
+    assertThat(bound.ready()).isTrue();
+    assertThat(checks.check(1, "e", bound, new AnswerChecks.Submission(null, List.of(1))).correct())
+        .isTrue();
+    assertThat(checks.check(1, "e", bound, new AnswerChecks.Submission(null, List.of(0))).correct())
+        .isFalse();
+    // another session's hashes never match: a copied mapping is worth nothing
+    assertThat(checks.bindChoice(2, "e", stored, "memory-leak")).isEmpty();
+    assertThatThrownBy(
+            () ->
+                checks.prepare(
+                    1,
+                    "e",
+                    new AnswerSpec(
+                        "choice",
+                        List.of("a", "b"),
+                        List.of(0),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "incident",
+                        null,
+                        null,
+                        Map.of("x", List.of(1)))))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("not correct");
   }
 
   @Test

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Bac3SolverTests {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   @LocalServerPort int port;
   Api api;
 
@@ -141,38 +143,69 @@ class Bac3SolverTests {
     }
   }
 
+  /**
+   * The seed draws a wrong tax rate or a wrong free-shipping threshold. The student recomputes
+   * carts by the rules of docs/api.md (tax 20 % of the subtotal; shipping free from 50.00, else
+   * 4.90) and finds which line breaks them; another class, whose seed drew the other defect,
+   * refuses the answer.
+   */
   @Test
   void checkoutTax() throws Exception {
     Scenario s = ScenarioClass.shipped("checkout-tax");
-    ScenarioClass mine = new ScenarioClass(api, s, ScenarioClass.seedOf(s)).open();
+    long seed = ScenarioClass.seedOf(s);
+    ScenarioClass mine = new ScenarioClass(api, s, seed).open();
+    ScenarioClass theirs =
+        new ScenarioClass(api, s, ScenarioClass.otherSeed(s, seed, "defect")).open();
     Student student = new Student(api, mine.joinCode(), "Solver", s.id());
     try (Shoppers shop = mine.traffic("http://localhost:" + port, 2)) {
       mine.playUntil("2m");
-      // two carts of very different size, recomputed by hand from docs/api.md's rule (20 %)
-      BigDecimal[] small = cart(1, 1);
-      BigDecimal[] big = cart(3, 4);
-      BigDecimal expected = small[0].multiply(new BigDecimal("0.20"));
-      assertThat(small[1].setScale(2, RoundingMode.HALF_UP))
-          .as("the tax line is not 20 %% of the subtotal")
-          .isNotEqualByComparingTo(expected.setScale(2, RoundingMode.HALF_UP));
-      student.solves(
-          "wrong-line",
-          List.of(Bac1SolverTests.indexOf(Bac2SolverTests.option(s, "wrong-line"), "Tax")));
-      double r1 = small[1].doubleValue() / small[0].doubleValue();
-      double r2 = big[1].doubleValue() / big[0].doubleValue();
-      assertThat(r1).as("both carts taxed at the same wrong rate").isCloseTo(r2, within(0.002));
-      assertThat(r1).isNotCloseTo(0.40, within(0.002));
+      JsonNode small = cart(1, 1);
+      JsonNode big = cart(3, 4);
+      JsonNode overThreshold = cartOverFreeShipping();
+      BigDecimal subtotal = overThreshold.path("subtotal").decimalValue();
+      assertThat(subtotal)
+          .as("a cart between 50.00 and 100.00")
+          .isBetween(new BigDecimal("50.00"), new BigDecimal("99.99"));
+      boolean taxWrong = !taxedAt20(small) || !taxedAt20(big);
+      boolean shippingWrong = overThreshold.path("shipping").decimalValue().signum() != 0;
+      assertThat(taxWrong ^ shippingWrong).as("exactly one line breaks the rules").isTrue();
+      int line =
+          Bac1SolverTests.indexOf(
+              Bac2SolverTests.option(s, "wrong-line"), taxWrong ? "Tax" : "Shipping");
+      student.solves("wrong-line", List.of(line));
+      if (taxWrong) {
+        double r1 = rate(small);
+        double r2 = rate(big);
+        assertThat(r1).as("both carts taxed at the same wrong rate").isCloseTo(r2, within(0.002));
+      }
       student.solves(
           "applied-rate",
           List.of(
-              Bac1SolverTests.indexOf(Bac2SolverTests.option(s, "applied-rate"), "wrong rate")));
+              Bac1SolverTests.indexOf(
+                  Bac2SolverTests.option(s, "applied-rate"),
+                  taxWrong ? "wrong rate" : "Free shipping starts")));
       mine.awaitFullWindow();
       student.solves(
           "orders-errors",
           Student.percent(student.route(mine.window(), "POST /api/orders").get().errorRate()));
       student.solves(
           "orders-p95", Student.ms(student.route(mine.window(), "POST /api/orders").get().p95()));
+      theirs.playUntil("2m");
+      new Student(api, theirs.joinCode(), "Copier", s.id()).isRefused("wrong-line", List.of(line));
     }
+  }
+
+  private static boolean taxedAt20(JsonNode cart) {
+    BigDecimal expected = cart.path("subtotal").decimalValue().multiply(new BigDecimal("0.20"));
+    return cart.path("tax")
+            .decimalValue()
+            .setScale(2, RoundingMode.HALF_UP)
+            .compareTo(expected.setScale(2, RoundingMode.HALF_UP))
+        == 0;
+  }
+
+  private static double rate(JsonNode cart) {
+    return cart.path("tax").doubleValue() / cart.path("subtotal").doubleValue();
   }
 
   @SuppressWarnings("unchecked")
@@ -184,37 +217,55 @@ class Bac3SolverTests {
     return org.assertj.core.data.Offset.offset(d);
   }
 
-  /** A browser's cart with {@code lines} products × {@code quantity}: subtotal and tax. */
-  private BigDecimal[] cart(int lines, int quantity) throws Exception {
+  /** A browser's cart with {@code lines} products × {@code quantity}: the cart the shop shows. */
+  private JsonNode cart(int lines, int quantity) throws Exception {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    JsonMapper json = JsonMapper.builder().build();
-    JsonNode page = json.readTree(get(browser, "/api/products?size=20&page=0"));
+    JsonNode page = JSON.readTree(get(browser, "/api/products?size=20&page=0"));
     int added = 0;
     for (JsonNode p : page.path("items")) {
       if (added == lines) {
         break;
       }
-      if (p.path("stock").asInt() < quantity) {
-        continue;
+      if (p.path("stock").asInt() >= quantity) {
+        add(browser, p.path("id").asLong(), quantity);
+        added++;
       }
-      HttpResponse<String> res =
-          browser.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cart/items"))
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"productId\":"
-                              + p.path("id").asLong()
-                              + ",\"quantity\":"
-                              + quantity
-                              + "}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(res.statusCode()).as(res.body()).isLessThan(300);
-      added++;
     }
-    JsonNode cart = json.readTree(get(browser, "/api/cart"));
-    return new BigDecimal[] {cart.path("subtotal").decimalValue(), cart.path("tax").decimalValue()};
+    return JSON.readTree(get(browser, "/api/cart"));
+  }
+
+  /**
+   * A cart whose subtotal lies between 50.00 (free shipping by the rules) and 100.00: enough units
+   * of the cheapest product to pass 50.00.
+   */
+  private JsonNode cartOverFreeShipping() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    JsonNode page = JSON.readTree(get(browser, "/api/products?size=100&page=0&sort=price"));
+    BigDecimal fifty = new BigDecimal("50.00");
+    for (JsonNode p : page.path("items")) {
+      BigDecimal price = p.path("price").decimalValue();
+      int units = fifty.divide(price, 0, RoundingMode.CEILING).intValue();
+      if (price.signum() > 0
+          && price.multiply(BigDecimal.valueOf(units)).compareTo(new BigDecimal("100")) < 0
+          && p.path("stock").asInt() >= units) {
+        add(browser, p.path("id").asLong(), units);
+        return JSON.readTree(get(browser, "/api/cart"));
+      }
+    }
+    throw new AssertionError("no product makes a cart between 50.00 and 100.00: " + page);
+  }
+
+  private void add(HttpClient browser, long productId, int quantity) throws Exception {
+    HttpResponse<String> res =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cart/items"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"productId\":" + productId + ",\"quantity\":" + quantity + "}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(res.body()).isLessThan(300);
   }
 
   private String get(HttpClient browser, String path) throws Exception {

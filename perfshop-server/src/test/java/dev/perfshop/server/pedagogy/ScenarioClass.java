@@ -26,6 +26,8 @@ final class ScenarioClass {
   private final Scenario scenario;
   private final long seed;
   private final Map<String, String> bindings;
+  // the steps as this seed's run plays them (the anomaly drawn, the routes chosen)
+  private final Scenario run;
   private Map<String, Object> session;
   private int played;
   private long activatedNanos;
@@ -35,6 +37,7 @@ final class ScenarioClass {
     this.scenario = scenario;
     this.seed = seed;
     this.bindings = bindings(scenario, seed);
+    this.run = scenario.resolve(bindings);
   }
 
   static Scenario shipped(String id) {
@@ -111,7 +114,7 @@ final class ScenarioClass {
         body.put("stars", e.stars());
       }
       body.put("open", true);
-      body.put("anomalies", scenario.anomaliesOf(e.id()));
+      body.put("anomalies", run.anomaliesOf(e.id()));
       assertThat(api.register(session.get("id"), body).getStatusCode().value())
           .as("register %s", e.id())
           .isEqualTo(201);
@@ -140,7 +143,7 @@ final class ScenarioClass {
    */
   ScenarioClass playUntil(String until) {
     Duration limit = Durations.parse(until).orElseThrow();
-    List<Scenario.Step> steps = scenario.steps();
+    List<Scenario.Step> steps = run.steps();
     for (; played < steps.size(); played++) {
       Scenario.Step step = steps.get(played);
       if (Durations.parse(step.at()).orElseThrow().compareTo(limit) > 0) {
@@ -158,8 +161,7 @@ final class ScenarioClass {
         if (c.probability() != null) {
           body.put("probability", c.probability());
         }
-        List<String> routes =
-            c.routesFrom() != null ? List.of(bindings.get(c.routesFrom())) : c.routes();
+        List<String> routes = c.routes();
         if (!routes.isEmpty()) {
           body.put("routes", routes.stream().map(ScenarioClass::path).toList());
         }
