@@ -96,7 +96,7 @@ public final class EmbeddedLab {
       err.println("started the embedded server (pid " + p.pid() + "), log " + log);
       err.flush();
       waitReady(p, url, timeout, log);
-      Lab.writeClientConfig(base, url.toString(), base.relativize(tokenFile()));
+      LabProvisioning.writeClientConfig(base, url.toString(), base.relativize(tokenFile()));
       out.println(
           "Embedded lab is up: shop " + url + "/ , metrics " + url + "/actuator/prometheus");
       out.println(

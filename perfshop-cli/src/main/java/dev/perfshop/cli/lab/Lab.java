@@ -4,15 +4,10 @@ import dev.perfshop.cli.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +83,7 @@ public final class Lab {
       out.println("rendered " + ws.dir());
       out.println(
           "would run: "
-              + String.join(
-                  " ", c.line(ws.dir(), spec.project(), ws.meta().composeFiles(), upArgs(o))));
+              + String.join(" ", new ComposeStack(c, err).line(ws, spec.project(), upArgs(o))));
       out.flush();
       return;
     }
@@ -113,30 +107,18 @@ public final class Lab {
     boolean running =
         engine().containers(spec.project()).stream().anyMatch(c -> "running".equals(c.state()));
     if (!running) {
-      checkPorts(spec);
+      LabHealth.checkPorts(spec);
     }
-    Compose c = compose();
+    ComposeStack stack = stack();
     ws.render(templates, spec, server, o.version());
     warnWithoutJmeterRuntime(ws, spec);
-    List<String> lines = new ArrayList<>();
-    List<String> cmd = c.line(ws.dir(), spec.project(), ws.meta().composeFiles(), upArgs(o));
-    err.println("$ " + String.join(" ", c.command()) + " up -d  (" + ws.dir() + ")");
-    err.flush();
-    int rc =
-        Compose.run(
-            cmd,
-            ws.dir(),
-            line -> {
-              lines.add(line);
-              err.println("  " + line);
-              err.flush();
-            });
-    if (rc != 0) {
-      throw withFailedContainers(composeFailure(lines, rc), spec.project());
+    ComposeStack.Run up = stack.run(ws, spec.project(), upArgs(o), "up -d");
+    if (up.failed()) {
+      throw health().withFailedContainers(up.failure(), spec.project());
     }
     waitHealthy(spec.project(), o.timeout());
-    installLicenceOnFirstStart(ws, spec);
-    writeClientConfig(ws, spec);
+    LabProvisioning.installLicenceOnFirstStart(ws, spec, err);
+    LabProvisioning.writeClientConfig(ws, spec);
     printUrls(spec);
   }
 
@@ -182,21 +164,9 @@ public final class Lab {
     }
     List<String> args = new ArrayList<>(List.of("build"));
     args.addAll(built.keySet());
-    Compose c = compose();
-    List<String> lines = new ArrayList<>();
-    err.println("$ " + String.join(" ", c.command()) + " build  (" + ws.dir() + ")");
-    err.flush();
-    int rc =
-        Compose.run(
-            c.line(ws.dir(), spec.project(), ws.meta().composeFiles(), args),
-            ws.dir(),
-            line -> {
-              lines.add(line);
-              err.println("  " + line);
-              err.flush();
-            });
-    if (rc != 0) {
-      throw composeFailure(lines, rc);
+    ComposeStack.Run build = stack().run(ws, spec.project(), args, "build");
+    if (build.failed()) {
+      throw build.failure();
     }
     List<String> tagged = new ArrayList<>();
     for (var e : built.entrySet()) {
@@ -213,139 +183,17 @@ public final class Lab {
     return tagged;
   }
 
-  /** Adds the state and last log lines of every container that exited or is unhealthy. */
-  private LabException withFailedContainers(LabException failure, String project) {
-    List<String> hints = new ArrayList<>(failure.hints());
-    try {
-      for (var c : engine().containers(project)) {
-        if ("exited".equals(c.state())
-            || "dead".equals(c.state())
-            || "unhealthy".equals(c.health())) {
-          hints.add(c.service() + " is " + c.state() + "/" + c.health() + "; its last log lines:");
-          engine().logs(c.id(), 15, false, l -> hints.add("| " + l));
-        }
-      }
-    } catch (RuntimeException e) {
-      return failure; // the engine is gone too: the compose error says enough
-    }
-    return new LabException(
-        failure.exitCode(), failure.getMessage(), failure, hints.toArray(String[]::new));
-  }
-
-  /** compose v1 announces a pull as {@code Pulling SERVICE (IMAGE)...}. */
-  private static final java.util.regex.Pattern PULLING =
-      java.util.regex.Pattern.compile("Pulling (\\S+) \\((\\S+)\\)\\.\\.\\.");
-
-  static LabException composeFailure(List<String> lines, int rc) {
-    // A failed pull after "Pulling mysql (image)..." (offline: the registry's name does not
-    // resolve) is an image that cannot be found, whatever the registry's own wording.
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      java.util.regex.Matcher m = PULLING.matcher(lines.get(i));
-      if (m.find() && lines.size() - 1 - i <= 2) { // the pull failed, nothing came after it
-        String cause = lines.get(lines.size() - 1).strip();
-        return new LabException(
-            ExitCodes.DOCKER,
-            "an image cannot be found: " + m.group(2) + " (service " + m.group(1) + "): " + cause,
-            "offline or behind a classroom registry? map it to a local image with --images FILE (see docs/lab.md)");
-      }
-    }
-    for (String l : lines) {
-      String low = l.toLowerCase(java.util.Locale.ROOT);
-      if (low.contains("failed to resolve reference")
-          || low.contains("pull access denied")
-          || low.contains("manifest unknown")
-          || low.contains("not found: manifest")
-          || (low.contains("error") && low.contains("pull"))
-          || low.contains("no such image")) {
-        return new LabException(
-            ExitCodes.DOCKER,
-            "an image cannot be found: " + l.strip(),
-            "offline or behind a classroom registry? map it to a local image with --images FILE (see docs/lab.md)");
-      }
-      if (low.contains("port is already allocated") || low.contains("address already in use")) {
-        return new LabException(
-            ExitCodes.DOCKER,
-            "a port is taken: " + l.strip(),
-            "pick other ports with --port-offset N");
-      }
-    }
-    return new LabException(
-        ExitCodes.DOCKER,
-        "docker compose up failed (exit "
-            + rc
-            + ")"
-            + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip()));
-  }
-
-  void checkPorts(LabSpec spec) {
-    for (var e : spec.ports().published(spec.profiles(), spec.services()).entrySet()) {
-      int port = e.getValue();
-      try (ServerSocket s = new ServerSocket()) {
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getByName(spec.bind()), port));
-      } catch (IOException taken) {
-        throw new LabException(
-            ExitCodes.DOCKER,
-            "port " + port + " (" + e.getKey().label() + ") is already in use on " + spec.bind(),
-            "stop what uses it, or run this lab with other ports: --port-offset 100");
-      }
-    }
-  }
-
   /** Waits until every container is running and healthy (or has no healthcheck). */
   public List<DockerEngine.LabContainer> waitHealthy(String project, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, String> last = new HashMap<>();
-    while (true) {
-      List<DockerEngine.LabContainer> cs = engine().containers(project);
-      for (var c : cs) {
-        String now = c.state() + ("none".equals(c.health()) ? "" : "/" + c.health());
-        if (!now.equals(last.put(c.service(), now))) {
-          err.printf("  %-24s %s%n", c.service(), now);
-          err.flush();
-        }
-        if ("exited".equals(c.state())
-            || "dead".equals(c.state())
-            || "unhealthy".equals(c.health())) {
-          List<String> tail = new ArrayList<>();
-          engine().logs(c.id(), 15, false, tail::add);
-          throw new LabException(
-              ExitCodes.DOCKER,
-              "service "
-                  + c.service()
-                  + " failed: "
-                  + c.state()
-                  + ("none".equals(c.health()) ? "" : "/" + c.health())
-                  + " (exit "
-                  + c.exitCode()
-                  + ")",
-              tail.stream().map(l -> "| " + l).toArray(String[]::new));
-        }
-      }
-      if (!cs.isEmpty() && cs.stream().allMatch(DockerEngine.LabContainer::ready)) {
-        return cs;
-      }
-      if (System.nanoTime() > deadline) {
-        List<String> waiting =
-            cs.stream()
-                .filter(c -> !c.ready())
-                .map(c -> c.service() + " (" + c.state() + "/" + c.health() + ")")
-                .toList();
-        throw new LabException(
-            ExitCodes.DOCKER,
-            "the lab was not healthy after "
-                + timeout.toSeconds()
-                + " s; still waiting for "
-                + waiting,
-            "see the logs: perfshop lab logs <service>");
-      }
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LabException(ExitCodes.FAILURE, "interrupted");
-      }
-    }
+    return health().waitHealthy(project, timeout);
+  }
+
+  private ComposeStack stack() {
+    return new ComposeStack(compose(), err);
+  }
+
+  private LabHealth health() {
+    return new LabHealth(engine(), err);
   }
 
   static String envValue(Workspace ws, String key) {
@@ -362,82 +210,6 @@ public final class Lab {
     return "";
   }
 
-  /**
-   * On the lab's first start, installs a licence signed with the lab key through the admin API.
-   * Later starts leave the licence as the instructor left it (a removed licence stays removed: that
-   * is how the 402 is demonstrated).
-   */
-  void installLicenceOnFirstStart(Workspace ws, LabSpec spec) {
-    Path marker = ws.licenceDir().resolve("installed");
-    if (Files.exists(marker) || !spec.starts(Profile.CORE, "perfshop-server")) {
-      return;
-    }
-    String host = "0.0.0.0".equals(spec.bind()) ? "localhost" : spec.bind();
-    java.net.URI uri =
-        java.net.URI.create(
-            "http://" + host + ":" + spec.ports().port("SERVER_PORT") + "/api/admin/license");
-    try {
-      byte[] licence = dev.perfshop.cli.license.LabLicense.issue(ws.licenceDir());
-      String token = Files.readString(ws.adminTokenFile()).strip();
-      var http = java.net.http.HttpClient.newHttpClient();
-      var res =
-          http.send(
-              java.net.http.HttpRequest.newBuilder(uri)
-                  .timeout(java.time.Duration.ofSeconds(30))
-                  .header("Content-Type", "application/json")
-                  .header("X-Admin-Token", token)
-                  .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(licence))
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString());
-      if (res.statusCode() / 100 != 2) {
-        throw new LabException(
-            ExitCodes.FAILURE,
-            "the lab server refused its licence (" + res.statusCode() + "): " + res.body(),
-            "see `perfshop lab logs perfshop-server`");
-      }
-      Files.createDirectories(marker.getParent());
-      Files.createFile(marker);
-      err.println("licence installed (lab key in " + ws.licenceDir() + ")");
-      err.flush();
-    } catch (IOException e) {
-      throw new LabException(
-          ExitCodes.FAILURE,
-          "cannot install the lab licence at " + uri + ": " + e.getMessage(),
-          "is the server port reachable?");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** {@code .perfshop/lab.properties}: where the other commands find the server and the token. */
-  static void writeClientConfig(Workspace ws, LabSpec spec) {
-    String host = "0.0.0.0".equals(spec.bind()) ? "localhost" : spec.bind();
-    writeClientConfig(
-        ws.base(),
-        "http://" + host + ":" + spec.ports().port("SERVER_PORT"),
-        ws.base().relativize(ws.adminTokenFile()));
-  }
-
-  static void writeClientConfig(Path base, String url, Path tokenFile) {
-    String text =
-        "# Written by perfshop lab up: the lab the other perfshop commands talk to.\n"
-            + "url="
-            + url
-            + "\n"
-            + "admin-token-file="
-            + tokenFile.toString().replace('\\', '/')
-            + "\n";
-    try {
-      Files.createDirectories(base);
-      Files.writeString(base.resolve("lab.properties"), text);
-    } catch (IOException e) {
-      throw new LabException(
-          ExitCodes.FAILURE,
-          "cannot write " + base.resolve("lab.properties") + ": " + e.getMessage(),
-          e);
-    }
-  }
-
   void printUrls(LabSpec spec) {
     out.println(
         "Lab '"
@@ -447,7 +219,7 @@ public final class Lab {
             + ", "
             + spec.variant().id()
             + "):");
-    String host = "0.0.0.0".equals(spec.bind()) ? "localhost" : spec.bind();
+    String host = LabProvisioning.host(spec);
     for (var e : spec.ports().published(spec.profiles(), spec.services()).entrySet()) {
       String path = e.getKey().path();
       out.printf(
@@ -472,21 +244,12 @@ public final class Lab {
 
   /** {@code compose down} (volumes only when asked), then removes leftovers by project label. */
   public void down(Workspace ws, boolean volumes) {
-    Workspace.Meta meta = ws.meta();
     String project = LabSpec.project(ws.name());
     List<String> args = new ArrayList<>(List.of("down", "--remove-orphans"));
     if (volumes) {
       args.add("--volumes");
     }
-    Compose c = compose();
-    int rc =
-        Compose.run(
-            c.line(ws.dir(), project, meta.composeFiles(), args),
-            ws.dir(),
-            line -> {
-              err.println("  " + line);
-              err.flush();
-            });
+    int rc = stack().run(ws, project, args, null).exitCode();
     for (var left : engine().containers(project)) {
       err.println("  removing leftover " + left.name());
       engine().remove(left.id());

@@ -1,15 +1,22 @@
 package dev.perfshop.cli.lab;
 
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -46,25 +53,59 @@ public final class LabMonitor {
     this.project = project;
   }
 
-  /** One scrape: every container of the project, running or not. */
+  /** One scrape: every container of the project, running or not, in the Prometheus text format. */
   public String scrape() {
-    StringBuilder up = header("perfshop_container_up", "gauge", "1 when the container is running");
-    StringBuilder healthy =
-        header(
-            "perfshop_container_healthy",
-            "gauge",
-            "1 healthy, 0 otherwise (no healthcheck: same as up)");
-    StringBuilder restarts =
-        header("perfshop_container_restarts_total", "counter", "Restarts by the restart policy");
-    StringBuilder cpu = header("perfshop_container_cpu_seconds_total", "counter", "CPU time used");
-    StringBuilder mem = header("perfshop_container_memory_bytes", "gauge", "Memory in use");
-    StringBuilder limit = header("perfshop_container_memory_limit_bytes", "gauge", "Memory limit");
-    StringBuilder rx =
-        header("perfshop_container_network_receive_bytes_total", "counter", "Bytes received");
-    StringBuilder tx =
-        header("perfshop_container_network_transmit_bytes_total", "counter", "Bytes sent");
     List<DockerEngine.LabContainer> containers = engine.containers(project);
-    // A stats sample takes the engine about a second per container: take them all at once.
+    Map<String, Optional<DockerEngine.Stats>> stats = sample(containers);
+    Series up = new Series("1 when the container is running");
+    Series healthy = new Series("1 healthy, 0 otherwise (no healthcheck: same as up)");
+    Series restarts = new Series("Restarts by the restart policy");
+    Series cpu = new Series("CPU time used");
+    Series mem = new Series("Memory in use");
+    Series limit = new Series("Memory limit");
+    Series rx = new Series("Bytes received");
+    Series tx = new Series("Bytes sent");
+    for (DockerEngine.LabContainer c : containers) {
+      Labels labels = Labels.of("service", c.service(), "container", c.name());
+      boolean running = "running".equals(c.state());
+      up.add(labels, running ? 1 : 0);
+      healthy.add(
+          labels,
+          running && !"unhealthy".equals(c.health()) && !"starting".equals(c.health()) ? 1 : 0);
+      restarts.add(labels, c.restarts());
+      Optional<DockerEngine.Stats> s = stats.getOrDefault(c.id(), Optional.empty());
+      if (s.isPresent()) {
+        cpu.add(labels, s.get().cpuSeconds());
+        mem.add(labels, s.get().memoryBytes());
+        limit.add(labels, s.get().memoryLimitBytes());
+        rx.add(labels, s.get().rxBytes());
+        tx.add(labels, s.get().txBytes());
+      }
+    }
+    MetricSnapshots snapshots =
+        new MetricSnapshots(
+            up.gauge("perfshop_container_up"),
+            healthy.gauge("perfshop_container_healthy"),
+            restarts.counter("perfshop_container_restarts"),
+            cpu.counter("perfshop_container_cpu_seconds"),
+            mem.gauge("perfshop_container_memory_bytes"),
+            limit.gauge("perfshop_container_memory_limit_bytes"),
+            rx.counter("perfshop_container_network_receive_bytes"),
+            tx.counter("perfshop_container_network_transmit_bytes"));
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    try {
+      FORMAT.write(text, snapshots);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    return text.toString(StandardCharsets.UTF_8);
+  }
+
+  private static final PrometheusTextFormatWriter FORMAT = PrometheusTextFormatWriter.create();
+
+  /** A stats sample takes the engine about a second per container: take them all at once. */
+  private Map<String, Optional<DockerEngine.Stats>> sample(
+      List<DockerEngine.LabContainer> containers) {
     Map<String, Optional<DockerEngine.Stats>> stats = new HashMap<>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       Map<String, Future<Optional<DockerEngine.Stats>>> pending = new HashMap<>();
@@ -84,57 +125,47 @@ public final class LabMonitor {
         }
       }
     }
-    for (DockerEngine.LabContainer c : containers) {
-      String labels =
-          "{service=\"" + escape(c.service()) + "\",container=\"" + escape(c.name()) + "\"}";
-      boolean running = "running".equals(c.state());
-      line(up, labels, running ? 1 : 0);
-      line(
-          healthy,
-          labels,
-          running && !"unhealthy".equals(c.health()) && !"starting".equals(c.health()) ? 1 : 0);
-      line(restarts, labels, c.restarts());
-      Optional<DockerEngine.Stats> s = stats.getOrDefault(c.id(), Optional.empty());
-      if (s.isPresent()) {
-        line(cpu, labels, s.get().cpuSeconds());
-        line(mem, labels, s.get().memoryBytes());
-        line(limit, labels, s.get().memoryLimitBytes());
-        line(rx, labels, s.get().rxBytes());
-        line(tx, labels, s.get().txBytes());
-      }
+    return stats;
+  }
+
+  /** The samples of one metric, one per container; the counters' names get their _total. */
+  private static final class Series {
+    private final String help;
+    private final List<Labels> labels = new ArrayList<>();
+    private final List<Double> values = new ArrayList<>();
+
+    Series(String help) {
+      this.help = help;
     }
-    return new StringBuilder()
-        .append(up)
-        .append(healthy)
-        .append(restarts)
-        .append(cpu)
-        .append(mem)
-        .append(limit)
-        .append(rx)
-        .append(tx)
-        .toString();
-  }
 
-  private static StringBuilder header(String name, String type, String help) {
-    return new StringBuilder(
-        "# HELP " + name + " " + help + "\n# TYPE " + name + " " + type + "\n");
-  }
+    void add(Labels l, double value) {
+      labels.add(l);
+      values.add(value);
+    }
 
-  private static void line(StringBuilder sb, String labels, double value) {
-    String name =
-        sb.substring(sb.indexOf("# TYPE ") + 7, sb.indexOf(" ", sb.indexOf("# TYPE ") + 7));
-    sb.append(name)
-        .append(labels)
-        .append(' ')
-        .append(
-            value == Math.rint(value)
-                ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%.6f", value))
-        .append('\n');
-  }
+    GaugeSnapshot gauge(String name) {
+      GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
+      for (int i = 0; i < values.size(); i++) {
+        b.dataPoint(
+            GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(labels.get(i))
+                .value(values.get(i))
+                .build());
+      }
+      return b.build();
+    }
 
-  private static String escape(String v) {
-    return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    CounterSnapshot counter(String name) {
+      CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
+      for (int i = 0; i < values.size(); i++) {
+        b.dataPoint(
+            CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(labels.get(i))
+                .value(values.get(i))
+                .build());
+      }
+      return b.build();
+    }
   }
 
   /**

@@ -1,19 +1,14 @@
 package dev.perfshop.cli.lab;
 
 import dev.perfshop.cli.http.Json;
-import java.io.IOException;
+import dev.perfshop.cli.lab.LabHttp.Response;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +51,15 @@ final class LabVerifier {
       Set.of("prometheus", "tempo", "loki", "pyroscope", "opensearch");
 
   private final Target target;
-  private final Duration patience;
+  private final Patience patience;
   private final Clock clock;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final LabHttp http = new LabHttp();
   private final String traceId;
   private final String requestId;
 
   LabVerifier(Target target, Duration patience, Clock clock) {
     this.target = target;
-    this.patience = patience;
+    this.patience = new Patience(patience, clock);
     this.clock = clock;
     SecureRandom random = new SecureRandom();
     byte[] trace = new byte[16];
@@ -182,7 +176,7 @@ final class LabVerifier {
         "metric (Prometheus)",
         Status.FAIL,
         "the tagged request is not counted after "
-            + patience.toSeconds()
+            + patience.seconds()
             + " s (up{job=\"perfshop-server\"} = "
             + (up == null || up.isEmpty() ? "absent" : (long) value(up.get(0)))
             + ")");
@@ -198,7 +192,7 @@ final class LabVerifier {
         : new Check(
             "containers (monitor)",
             Status.FAIL,
-            "up{job=\"lab-containers\"} is not 1 after " + patience.toSeconds() + " s");
+            "up{job=\"lab-containers\"} is not 1 after " + patience.seconds() + " s");
   }
 
   private boolean upIsOne(JsonNode r) {
@@ -249,7 +243,7 @@ final class LabVerifier {
         : new Check(
             "log line (Loki)",
             Status.FAIL,
-            "no line with " + requestId + " after " + patience.toSeconds() + " s: " + query);
+            "no line with " + requestId + " after " + patience.seconds() + " s: " + query);
   }
 
   private Check opensearch() {
@@ -272,7 +266,7 @@ final class LabVerifier {
             "no document with request_id "
                 + requestId
                 + " in perfshop-* after "
-                + patience.toSeconds()
+                + patience.seconds()
                 + " s");
   }
 
@@ -288,7 +282,7 @@ final class LabVerifier {
         : new Check(
             "trace (Tempo)",
             Status.FAIL,
-            "trace " + traceId + " not found after " + patience.toSeconds() + " s");
+            "trace " + traceId + " not found after " + patience.seconds() + " s");
   }
 
   private Check pyroscope() {
@@ -321,42 +315,36 @@ final class LabVerifier {
 
   private List<Check> grafana() {
     List<Check> checks = new ArrayList<>();
-    Map<String, String> admin =
-        Map.of(
-            "Authorization",
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString(
-                        ("admin:" + target.grafanaPassword()).getBytes(StandardCharsets.UTF_8)));
-    Response sources = get(target.uri("GRAFANA_PORT", "/api/datasources"), admin);
+    GrafanaApi grafana =
+        new GrafanaApi(http, target.uri("GRAFANA_PORT", "/"), target.grafanaPassword());
+    Response sources = grafana.dataSources();
     if (sources.status() != 200) {
       checks.add(new Check("Grafana", Status.FAIL, "/api/datasources: " + sources.describe()));
       return checks;
     }
-    for (JsonNode ds : Json.parse(sources.body().getBytes(StandardCharsets.UTF_8))) {
+    for (JsonNode ds : GrafanaApi.list(sources)) {
       String uid = ds.path("uid").asString("");
       String name = ds.path("name").asString(uid);
       if (BACKENDS.contains(uid) && !running(uid)) {
         checks.add(skip("Grafana data source " + name, uid));
         continue;
       }
-      Response health =
-          get(target.uri("GRAFANA_PORT", "/api/datasources/uid/" + uid + "/health"), admin);
+      Response health = grafana.dataSourceHealth(uid);
       checks.add(
           health.status() == 200
               ? new Check("Grafana data source " + name, Status.OK, "healthy")
               : new Check("Grafana data source " + name, Status.FAIL, health.describe()));
     }
-    Response boards = get(target.uri("GRAFANA_PORT", "/api/search?type=dash-db"), admin);
+    Response boards = grafana.dashboards();
     if (boards.status() != 200) {
       checks.add(new Check("Grafana dashboards", Status.FAIL, "/api/search: " + boards.describe()));
       return checks;
     }
     int loaded = 0;
     List<String> broken = new ArrayList<>();
-    for (JsonNode board : Json.parse(boards.body().getBytes(StandardCharsets.UTF_8))) {
+    for (JsonNode board : GrafanaApi.list(boards)) {
       String uid = board.path("uid").asString("");
-      Response r = get(target.uri("GRAFANA_PORT", "/api/dashboards/uid/" + uid), admin);
+      Response r = grafana.dashboard(uid);
       if (r.status() == 200) {
         loaded++;
       } else {
@@ -375,62 +363,16 @@ final class LabVerifier {
 
   // ---- HTTP -------------------------------------------------------------------------------
 
-  record Response(int status, String body, String error) {
-    String describe() {
-      if (error != null) {
-        return error;
-      }
-      String text = body.length() > 200 ? body.substring(0, 200) + "…" : body;
-      return "HTTP " + status + (text.isBlank() ? "" : ": " + text.strip());
-    }
-  }
-
   private Response get(URI uri, Map<String, String> headers) {
-    return send(HttpRequest.newBuilder(uri).GET(), headers);
+    return http.get(uri, headers);
   }
 
   private Response post(URI uri, String json, Map<String, String> headers) {
-    return send(
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)),
-        headers);
+    return http.post(uri, json, headers);
   }
 
-  private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
-    headers.forEach(builder::header);
-    try {
-      HttpResponse<String> r =
-          http.send(
-              builder.timeout(Duration.ofSeconds(10)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.body(), null);
-    } catch (IOException e) {
-      return new Response(-1, "", "cannot connect: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Response(-1, "", "interrupted");
-    }
-  }
-
-  /** Calls {@code attempt} about once a second until {@code done} or the patience runs out. */
   private <T> T poll(java.util.function.Supplier<T> attempt, Predicate<T> done) {
-    Instant deadline = clock.instant().plus(patience);
-    while (true) {
-      T value = attempt.get();
-      if (done.test(value)) {
-        return value;
-      }
-      if (!clock.instant().isBefore(deadline)) {
-        return null;
-      }
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
+    return patience.until(attempt, done);
   }
 
   private static byte[] span() {

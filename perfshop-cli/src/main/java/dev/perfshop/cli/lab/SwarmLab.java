@@ -259,28 +259,11 @@ public final class SwarmLab {
     if (Files.exists(marker)) {
       return;
     }
-    byte[] licence = LabLicense.issue(g.dir().getParent().resolve("licence"));
-    String token = Files.readString(g.dir().resolve("admin-token")).strip();
-    URI uri =
-        URI.create("http://127.0.0.1:" + g.ports().port("SERVER_PORT") + "/api/admin/license");
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      var r =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Content-Type", "application/json")
-                  .header("X-Admin-Token", token)
-                  .PUT(HttpRequest.BodyPublishers.ofByteArray(licence))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() / 100 != 2) {
-        throw new LabException(
-            ExitCodes.FAILURE,
-            "group " + g.name() + " refused its licence (" + r.statusCode() + "): " + r.body());
-      }
-      Files.createFile(marker);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    URI url = URI.create("http://127.0.0.1:" + g.ports().port("SERVER_PORT"));
+    LabProvisioning.installLicence(
+        LabProvisioning.client(url, g.dir().resolve("admin-token")),
+        g.dir().getParent().resolve("licence"),
+        "group " + g.name());
+    Files.createFile(marker);
   }
 }

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -337,85 +336,8 @@ public final class ScenarioRunner {
   }
 
   private void expect(ScenarioPlan plan, ScenarioPlan.Planned p, Journal journal, long start) {
-    Scenario.Expectation e = p.step().expect();
-    String action = ScenarioPlan.describe(p.step(), plan);
-    long deadline = sleeper.nanoTime() + plan.scaled(e.within()).toNanos();
-    Duration window = e.window() == null ? Duration.ofSeconds(30) : plan.scaled(e.window());
-    if (window.compareTo(Duration.ofSeconds(5)) < 0) {
-      window = Duration.ofSeconds(5);
-    }
-    Double last = null;
-    if (e.promql() != null && !lab.hasPrometheus()) {
-      // checked before asking: without a base URL the query cannot even be addressed
-      record(
-          journal,
-          start,
-          p.index(),
-          action,
-          Result.SKIPPED,
-          "PromQL expectation not checked: no Prometheus URL given (--prometheus URL)",
-          null);
-      return;
-    }
-    try {
-      while (!aborted) {
-        OptionalDouble value = observe(e, window);
-        if (value.isPresent()) {
-          last = value.getAsDouble();
-          if (Expectations.holds(e, last)) {
-            record(
-                journal,
-                start,
-                p.index(),
-                action,
-                Result.OK,
-                "observed " + Expectations.format(e, last),
-                last);
-            return;
-          }
-        }
-        if (sleeper.nanoTime() >= deadline) {
-          break;
-        }
-        sleeper.sleepUntil(Math.min(deadline, sleeper.nanoTime() + pollEvery.toNanos()));
-      }
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      return;
-    } catch (RuntimeException ex) {
-      record(journal, start, p.index(), action, Result.ERROR, message(ex), last);
-      return;
-    }
-    if (!aborted) {
-      String why =
-          last == null
-              ? (e.promql() != null
-                  ? "the query returned no data before the deadline"
-                  : "no traffic was observed on " + e.route() + " before the deadline")
-              : "last observed "
-                  + Expectations.format(e, last)
-                  + ", expected "
-                  + (e.above() != null ? "above " + e.above() : "below " + e.below());
-      record(journal, start, p.index(), action, Result.FAILED, why, last);
-    }
-  }
-
-  private OptionalDouble observe(Scenario.Expectation e, Duration window) {
-    if (e.promql() != null) {
-      return lab.promql(e.promql());
-    }
-    LabPort.RouteStat stat = lab.routeStat(e.route(), window);
-    if (stat == null || stat.count() == 0) {
-      return OptionalDouble.empty();
-    }
-    return OptionalDouble.of(
-        switch (e.metric()) {
-          case "p50" -> stat.p50();
-          case "p95" -> stat.p95();
-          case "p99" -> stat.p99();
-          case "error-rate" -> stat.errorRate();
-          default -> stat.throughput();
-        });
+    new ExpectationCheck(lab, sleeper, pollEvery, () -> aborted)
+        .check(plan, p, recorder(journal, start));
   }
 
   private void rollback(ScenarioPlan plan, Journal journal, long start) {
@@ -428,88 +350,14 @@ public final class ScenarioRunner {
       containers.clear();
     }
     heals.clear();
-    switch (plan.scenario().rollback()) {
-      case NONE -> {
-        if (!leftContainers.isEmpty()) {
-          record(
-              journal,
-              start,
-              null,
-              "rollback",
-              Result.SKIPPED,
-              "rollback: none; container anomalies stay until perfshop chaos disable (or halt): "
-                  + leftContainers,
-              null);
-        }
-        if (!left.isEmpty()) {
-          record(
-              journal,
-              start,
-              null,
-              "rollback",
-              Result.SKIPPED,
-              "rollback: none; still active until their TTL: " + left,
-              null);
-        }
-      }
-      case HALT_ALL -> {
-        healContainers(leftContainers, journal, start);
-        try {
-          lab.halt();
-          record(journal, start, null, "halt all chaos", Result.OK, null, null);
-        } catch (RuntimeException e) {
-          record(
-              journal,
-              start,
-              null,
-              "halt all chaos",
-              Result.ERROR,
-              message(e) + " (activations expire by their TTL)",
-              null);
-        }
-      }
-      case HALT_ENABLED -> {
-        healContainers(leftContainers, journal, start);
-        for (String type : left) {
-          try {
-            lab.disableChaos(type);
-            record(journal, start, null, "disable " + type + " (rollback)", Result.OK, null, null);
-          } catch (RuntimeException e) {
-            record(
-                journal,
-                start,
-                null,
-                "disable " + type + " (rollback)",
-                Result.ERROR,
-                message(e) + " (expires by its TTL)",
-                null);
-          }
-        }
-      }
-    }
+    new RunRollback(lab, recorder(journal, start))
+        .undo(plan.scenario().rollback(), left, leftContainers);
   }
 
-  /**
-   * Heals the container anomalies this run left in place, first: the server may be down because of
-   * them.
-   */
-  private void healContainers(List<ContainerKey> keys, Journal journal, long start) {
-    for (ContainerKey k : keys) {
-      String action = "heal " + k + " (rollback)";
-      try {
-        lab.disableContainer(k.type(), k.service());
-        record(journal, start, null, action, Result.OK, null, null);
-      } catch (RuntimeException e) {
-        record(
-            journal,
-            start,
-            null,
-            action,
-            Result.ERROR,
-            message(e) + " (heal it with: perfshop chaos disable " + k.type() + ")",
-            null);
-      }
-    }
+  /** Records into {@code journal}, offsets counted from {@code start}. */
+  private Recorder recorder(Journal journal, long start) {
+    return (step, action, result, message, observed) ->
+        record(journal, start, step, action, result, message, observed);
   }
 
   private void record(
@@ -525,7 +373,7 @@ public final class ScenarioRunner {
     onChange.accept(journal);
   }
 
-  private static String message(Throwable e) {
+  static String message(Throwable e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

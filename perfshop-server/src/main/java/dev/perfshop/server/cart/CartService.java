@@ -6,6 +6,7 @@ import dev.perfshop.server.customer.Cookies;
 import dev.perfshop.server.customer.CurrentCustomer;
 import dev.perfshop.server.customer.Tokens;
 import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.Port;
 import dev.perfshop.server.system.ProblemType;
 import dev.perfshop.server.system.ShopMeters;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the customer filled a cart, then signed in), that cart is merged into the customer's cart and
  * the cookie is cleared: anonymous carts survive login.
  */
+@Port
 @Service
 public class CartService {
 

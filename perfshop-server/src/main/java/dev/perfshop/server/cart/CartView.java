@@ -1,5 +1,6 @@
 package dev.perfshop.server.cart;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public record CartView(
     BigDecimal total,
     String currency) {
 
+  @Schema(name = "CartLine")
   public record Line(
       long productId,
       String sku,

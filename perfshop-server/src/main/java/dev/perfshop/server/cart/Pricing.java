@@ -1,6 +1,7 @@
 package dev.perfshop.server.cart;
 
 import dev.perfshop.server.chaos.BusinessChaos;
+import dev.perfshop.server.system.Port;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * double-discount, wrong-shipping) act here through the {@link BusinessChaos} hooks (the identity
  * without chaos), and nothing else computes money.
  */
+@Port
 @Component
 public class Pricing {
 

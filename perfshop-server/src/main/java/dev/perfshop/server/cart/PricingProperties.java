@@ -1,5 +1,6 @@
 package dev.perfshop.server.cart;
 
+import dev.perfshop.server.system.Port;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param freeShippingFrom subtotal from which shipping is free
  * @param currency ISO 4217 code reported with every amount
  */
+@Port
 @Validated
 @ConfigurationProperties("perfshop.pricing")
 public record PricingProperties(

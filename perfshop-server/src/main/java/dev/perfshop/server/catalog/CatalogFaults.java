@@ -1,5 +1,6 @@
 package dev.perfshop.server.catalog;
 
+import dev.perfshop.server.system.Port;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -8,6 +9,7 @@ import org.springframework.data.domain.Pageable;
  * anomaly shows in traces and logs as a real bug would. Without chaos every method is the identity;
  * {@link #NONE} is used when no implementation is present.
  */
+@Port
 public interface CatalogFaults {
 
   CatalogFaults NONE = new CatalogFaults() {};

@@ -1,5 +1,6 @@
 package dev.perfshop.server.catalog;
 
+import dev.perfshop.server.system.Port;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reviews and a colour for the generated image. Deterministic (fixed seed), so every lab and every
  * reset has the same shop and scenario answers stay true.
  */
+@Port
 @Component
 @Order(0)
 public class CatalogSeeder implements ApplicationRunner {

@@ -1,5 +1,6 @@
 package dev.perfshop.server.catalog;
 
+import dev.perfshop.server.system.Port;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -15,6 +16,7 @@ import java.time.Instant;
  * A product of the catalogue. Stock is never changed through this entity: checkout decrements it
  * with one conditional UPDATE ({@link ProductRepository#takeStock}) so it can never go negative.
  */
+@Port
 @Entity
 @Table(name = "products")
 public class Product {

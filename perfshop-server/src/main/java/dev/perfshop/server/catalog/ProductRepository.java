@@ -1,5 +1,6 @@
 package dev.perfshop.server.catalog;
 
+import dev.perfshop.server.system.Port;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -8,6 +9,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+@Port
 public interface ProductRepository extends JpaRepository<Product, Long> {
 
   /**

@@ -1,5 +1,6 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.Port;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * that belong to this activation only: the request counter of the deterministic "every Nth" mode,
  * and a release latch that wakes in-flight sleeps and holds when the activation ends.
  */
+@Port
 public final class Activation {
 
   private final ChaosType type;

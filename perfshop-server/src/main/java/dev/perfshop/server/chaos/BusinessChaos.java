@@ -1,5 +1,6 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.Port;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * identity unless its anomaly hits the current request, so the shop calls them unconditionally at
  * the named points. Static so that the shop needs no dependency injection for them.
  */
+@Port
 public final class BusinessChaos {
 
   private static final ChaosType DOUBLE_DISCOUNT = ChaosType.of("double-discount");

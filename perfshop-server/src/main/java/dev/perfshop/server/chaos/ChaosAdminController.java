@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -99,8 +100,16 @@ class ChaosAdminController {
    * Disables a type in every scope, or only a class session's activation with {@code ?sessionId=}
    * (what a scenario run for that session does, leaving other classes' runs alone).
    */
+  /**
+   * What a disable did: the type, and the class session it was limited to (absent: every scope).
+   */
+  record Disabled(String disabled, @Nullable String sessionId) {}
+
+  /** What the emergency stop did: how many activations it ended. */
+  record Halted(int halted) {}
+
   @DeleteMapping("/{type}")
-  Map<String, Object> disable(
+  Disabled disable(
       @PathVariable("type") String type,
       @RequestParam(name = "sessionId", required = false) String sessionId,
       @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
@@ -108,21 +117,21 @@ class ChaosAdminController {
     String by = actor(actor);
     if (sessionId == null) {
       engine.disable(chaosType, by);
-      return Map.of("disabled", chaosType.id());
+      return new Disabled(chaosType.id(), null);
     }
     if (!SESSION_ID.matcher(sessionId).matches()) {
       throw new ApiException(
           ProblemType.VALIDATION, "sessionId must be a class session's id (digits)");
     }
     engine.disable(chaosType, new Scope(Scope.Kind.SESSION, sessionId), by);
-    return Map.of("disabled", chaosType.id(), "sessionId", sessionId);
+    return new Disabled(chaosType.id(), sessionId);
   }
 
   @PostMapping("/halt")
-  Map<String, Object> halt(@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+  Halted halt(@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
     // the emergency stop never fails on a label: an invalid actor is recorded as "admin"
-    return Map.of(
-        "halted", engine.halt(actor != null && ACTOR.matcher(actor).matches() ? actor : "admin"));
+    return new Halted(
+        engine.halt(actor != null && ACTOR.matcher(actor).matches() ? actor : "admin"));
   }
 
   @GetMapping("/audit")
@@ -183,21 +192,21 @@ class ChaosAdminController {
 
   record StatusView(String safetyMode, List<ActivationView> activations) {}
 
-  record ScopeView(String kind, String id) {}
+  record ScopeView(String kind, @Nullable String id) {}
 
   record ActivationView(
       String type,
       String family,
       int level,
       double probability,
-      Integer every,
+      @Nullable Integer every,
       List<String> routes,
       ScopeView scope,
       Instant activatedAt,
       Instant expiresAt,
       long remainingSeconds,
-      String scenarioId,
-      String activatedBy) {
+      @Nullable String scenarioId,
+      @Nullable String activatedBy) {
     static ActivationView of(Activation a, Instant now) {
       return new ActivationView(
           a.type().id(),

@@ -1,5 +1,6 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.Port;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.StringJoiner;
 import org.slf4j.MDC;
@@ -10,6 +11,7 @@ import org.slf4j.MDC;
  * its type fires. While a request has hits, its log lines carry {@code chaos_family}, {@code
  * chaos_level} and {@code scenario_id}.
  */
+@Port
 public final class ChaosContext {
 
   public static final String MDC_FAMILY = "chaos_family";

@@ -1,6 +1,7 @@
 package dev.perfshop.server.chaos;
 
 import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.Port;
 import dev.perfshop.server.system.ProblemType;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * (its waits wake up, its assault gives back what it holds) before the call returns, and every
  * change is audited.
  */
+@Port
 @Service
 public class ChaosEngine {
 

@@ -1,5 +1,6 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.Port;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.function.Predicate;
  * change. Expired activations stay in the plan until the purge removes them, but {@link #live}
  * ignores them.
  */
+@Port
 public final class ChaosPlan {
 
   public static final ChaosPlan EMPTY = new ChaosPlan(new Activation[0], 0);

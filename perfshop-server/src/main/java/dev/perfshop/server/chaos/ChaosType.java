@@ -1,6 +1,7 @@
 package dev.perfshop.server.chaos;
 
 import dev.perfshop.scenario.ChaosCatalogue;
+import dev.perfshop.server.system.Port;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * <p>Code that acts for a type holds it in a constant: {@code ChaosType.of("latency")}, which fails
  * at class initialisation when the catalogue has no such type.
  */
+@Port
 public final class ChaosType {
 
   private static final List<ChaosType> ALL;

@@ -1,5 +1,6 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.Port;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
  * not own: slow-dependency (the payment gateway call) and idor (the order ownership check). Each is
  * inert without a hit on the current request. See also {@link BusinessChaos}.
  */
+@Port
 public final class ShopChaos {
 
   private static final ChaosType IDOR = ChaosType.of("idor");

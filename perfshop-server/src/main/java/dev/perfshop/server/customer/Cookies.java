@@ -1,5 +1,6 @@
 package dev.perfshop.server.customer;
 
+import dev.perfshop.server.system.Port;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.web.util.WebUtils;
 
 /** The shop's cookies: HttpOnly, SameSite=Lax, path /, Secure when configured. */
+@Port
 public final class Cookies {
 
   private Cookies() {}

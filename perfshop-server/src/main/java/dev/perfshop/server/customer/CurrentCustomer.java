@@ -1,6 +1,7 @@
 package dev.perfshop.server.customer;
 
 import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.Port;
 import dev.perfshop.server.system.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Who is signed in on a request: the customer of a valid, unexpired {@code PERFSHOP_SESSION}. */
+@Port
 @Component
 public class CurrentCustomer {
 

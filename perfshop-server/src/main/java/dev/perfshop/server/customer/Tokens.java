@@ -1,5 +1,6 @@
 package dev.perfshop.server.customer;
 
+import dev.perfshop.server.system.Port;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Opaque bearer tokens (session and cart cookies): 256 random bits, stored only as SHA-256. */
+@Port
 public final class Tokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();

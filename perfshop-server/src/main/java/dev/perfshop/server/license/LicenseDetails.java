@@ -5,20 +5,21 @@ import dev.perfshop.license.LicenseReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The instructor's view of the licence ({@code GET /api/admin/license}). */
 public record LicenseDetails(
     boolean valid,
-    String reason,
-    String detail,
-    String licensee,
-    String edition,
-    List<String> features,
-    Integer seats,
-    Instant issuedAt,
-    Instant notBefore,
-    Instant expiresAt,
-    String keyId,
+    @Nullable String reason,
+    @Nullable String detail,
+    @Nullable String licensee,
+    @Nullable String edition,
+    @Nullable List<String> features,
+    @Nullable Integer seats,
+    @Nullable Instant issuedAt,
+    @Nullable Instant notBefore,
+    @Nullable Instant expiresAt,
+    @Nullable String keyId,
     List<String> trustedKeyIds) {
 
   static LicenseDetails of(

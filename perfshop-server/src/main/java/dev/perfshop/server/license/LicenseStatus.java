@@ -1,6 +1,7 @@
 package dev.perfshop.server.license;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The public view of the licence ({@code GET /api/license/status}): nothing about who holds it.
@@ -9,4 +10,8 @@ import java.time.Instant;
  * @param reason when not valid: {@code missing|expired|not-yet-valid|bad-signature|untrusted-key|
  *     malformed}
  */
-public record LicenseStatus(boolean valid, String reason, Instant notBefore, Instant expiresAt) {}
+public record LicenseStatus(
+    boolean valid,
+    @Nullable String reason,
+    @Nullable Instant notBefore,
+    @Nullable Instant expiresAt) {}

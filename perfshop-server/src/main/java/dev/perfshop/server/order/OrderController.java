@@ -159,9 +159,12 @@ class OrderController {
     }
   }
 
+  /** One page of the signed-in customer's orders, newest first. */
+  record OrderPage(List<OrderView> items, int page, int size, long totalItems, int totalPages) {}
+
   @GetMapping
   @Transactional(readOnly = true)
-  Map<String, Object> list(
+  OrderPage list(
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "20") int size,
       HttpServletRequest request) {
@@ -173,12 +176,12 @@ class OrderController {
     Page<ShopOrder> result =
         orders.findByCustomerId(
             customerId, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
-    return Map.of(
-        "items", result.getContent().stream().map(this::view).toList(),
-        "page", result.getNumber(),
-        "size", result.getSize(),
-        "totalItems", result.getTotalElements(),
-        "totalPages", result.getTotalPages());
+    return new OrderPage(
+        result.getContent().stream().map(this::view).toList(),
+        result.getNumber(),
+        result.getSize(),
+        result.getTotalElements(),
+        result.getTotalPages());
   }
 
   /** One of the signed-in customer's orders; someone else's order is a 404, like a missing one. */

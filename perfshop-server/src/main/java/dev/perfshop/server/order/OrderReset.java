@@ -1,9 +1,11 @@
 package dev.perfshop.server.order;
 
+import dev.perfshop.server.system.Port;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Removes every order and what hangs on it; used by the data reset. */
+@Port
 @Component
 public class OrderReset {
 

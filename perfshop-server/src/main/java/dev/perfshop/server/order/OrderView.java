@@ -1,27 +1,30 @@
 package dev.perfshop.server.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An order as the API shows it. */
 record OrderView(
     long id,
     String status,
     Instant createdAt,
-    String email,
+    @Nullable String email,
     boolean guest,
     List<Line> items,
     BigDecimal subtotal,
-    String couponCode,
-    BigDecimal discount,
+    @Nullable String couponCode,
+    @Nullable BigDecimal discount,
     BigDecimal tax,
     BigDecimal shipping,
     BigDecimal total,
     String currency,
-    CheckoutRequest.Address shippingAddress,
-    PaymentView payment) {
+    CheckoutRequest.@Nullable Address shippingAddress,
+    @Nullable PaymentView payment) {
 
+  @Schema(name = "OrderLine")
   record Line(
       long productId,
       String sku,
@@ -30,7 +33,7 @@ record OrderView(
       int quantity,
       BigDecimal lineTotal) {}
 
-  record PaymentView(String status, String cardLast4, String authorizationCode) {}
+  record PaymentView(String status, String cardLast4, @Nullable String authorizationCode) {}
 
   static OrderView of(ShopOrder o, Payment p, String currency) {
     return new OrderView(

@@ -1,8 +1,10 @@
 package dev.perfshop.server.order;
 
+import dev.perfshop.server.system.Port;
 import java.math.BigDecimal;
 
 /** Authorises card payments. The shop has one simulated implementation; tests replace it. */
+@Port
 public interface PaymentGateway {
 
   /** What is asked of the gateway. The card number never leaves this call (only its last 4). */

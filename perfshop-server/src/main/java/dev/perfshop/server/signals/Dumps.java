@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thread dump (as {@code jcmd Thread.print} shows it) and a heap histogram (as {@code jcmd
@@ -148,8 +149,8 @@ public class Dumps {
       long id,
       String state,
       boolean daemon,
-      String waitingOn,
-      String lockOwner,
+      @Nullable String waitingOn,
+      @Nullable String lockOwner,
       List<String> frames) {}
 
   public record ThreadDump(

@@ -8,6 +8,7 @@ import ch.qos.logback.core.AppenderBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application log's last {@link #CAPACITY} lines, kept in memory for the student page: a
@@ -131,6 +132,6 @@ public class LogTail extends AppenderBase<ILoggingEvent> {
       String logger,
       String thread,
       String message,
-      String requestId,
-      String error) {}
+      @Nullable String requestId,
+      @Nullable String error) {}
 }

@@ -1,5 +1,6 @@
 package dev.perfshop.server.signals;
 
+import dev.perfshop.server.system.Port;
 import java.util.Map;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Map;
  * CPU as a fraction 0–1 of all cores; counts and times of GC, pool acquisition and SQL are those of
  * the step that ends at {@code t}.
  */
+@Port
 public record MetricSample(
     long t, Heap heap, Gc gc, Cpu cpu, Map<String, Long> threads, Pool pool, Sql sql) {
 

@@ -1,5 +1,6 @@
 package dev.perfshop.server.signals;
 
+import dev.perfshop.server.system.Port;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * as they are. A sample reads a few dozen meters: its cost is a few microseconds every five
  * seconds.
  */
+@Port
 public class MetricsHistory {
 
   public static final int STEP_SECONDS = 5;

@@ -3,6 +3,7 @@ package dev.perfshop.server.signals;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -87,7 +88,7 @@ class SignalsController {
   record Traces(
       int perRoute,
       List<TraceStore.RouteTraces> routes,
-      String route,
+      @Nullable String route,
       List<TraceStore.Trace> traces) {}
 
   @GetMapping(path = "/api/stats/signals/metrics", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last {@link #PER_ROUTE} finished requests of each of at most {@link #ROUTES} routes, each a
@@ -73,7 +74,7 @@ public class TraceStore {
       String traceId,
       String route,
       int status,
-      String requestId,
+      @Nullable String requestId,
       long start,
       double durationMillis,
       List<Span> spans,
@@ -91,5 +92,5 @@ public class TraceStore {
       double offsetMillis,
       double durationMillis,
       Map<String, String> attributes,
-      String error) {}
+      @Nullable String error) {}
 }

@@ -1,5 +1,6 @@
 package dev.perfshop.server.stats;
 
+import dev.perfshop.server.system.Port;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Recording takes one short per-slot lock; reading merges the slots of a window.
  */
+@Port
 public class RouteStats {
 
   static final int SLOT_SECONDS = 5;

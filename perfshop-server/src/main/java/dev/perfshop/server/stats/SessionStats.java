@@ -1,5 +1,6 @@
 package dev.perfshop.server.stats;
 
+import dev.perfshop.server.system.Port;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * are kept, the least recently recorded one is dropped first; only live sessions are recorded (the
  * caller checks), so made-up ids cannot evict a class.
  */
+@Port
 public class SessionStats {
 
   public static final int MAX_SESSIONS = 32;

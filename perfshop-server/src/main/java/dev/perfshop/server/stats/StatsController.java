@@ -6,6 +6,7 @@ import dev.perfshop.server.system.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,8 +90,12 @@ class StatsController {
   }
 
   /** {@code session}: the class session whose own traffic this is; null for the whole server. */
-  record Summary(int windowSeconds, String session, List<RouteStats.RouteSummary> routes) {}
+  record Summary(
+      int windowSeconds, @Nullable String session, List<RouteStats.RouteSummary> routes) {}
 
   record Series(
-      int windowSeconds, int slotSeconds, String session, List<RouteStats.RoutePoint> points) {}
+      int windowSeconds,
+      int slotSeconds,
+      @Nullable String session,
+      List<RouteStats.RoutePoint> points) {}
 }
