@@ -82,7 +82,8 @@ public class ChaosEngine {
               return t;
             });
     long every = properties.purgeInterval().toMillis();
-    purger.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+    purger.scheduleWithFixedDelay(
+        board.expirySweep(clock, this::purgeQuietly), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** The current plan: one volatile read, no lock. */

@@ -60,7 +60,7 @@ class ChaosSeamsTests {
   }
 
   @Test
-  void latencyAssaultAsksTheSleeperForTheDrawnDelay() {
+  void theLatencyPolicyAsksTheWaiterForTheDrawnDelay() {
     long[] asked = new long[1];
     Waiter recording =
         (deadline, activation) -> {

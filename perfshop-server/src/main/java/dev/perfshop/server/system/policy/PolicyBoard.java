@@ -2,6 +2,7 @@ package dev.perfshop.server.system.policy;
 
 import dev.perfshop.server.chaos.ChaosType;
 import io.micrometer.core.instrument.Counter;
+import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +33,19 @@ public class PolicyBoard {
   /** The counters {@link #acted} increments, one per type (set once at start-up). */
   public void count(Map<ChaosType, Counter> counters) {
     this.acted = new IdentityHashMap<>(counters);
+  }
+
+  /**
+   * The housekeeping sweep: runs {@code expire} only when an activation of the plan has run out.
+   * The periodic check itself is this code, so the housekeeping thread shows no admin frame while
+   * nothing expires (an expiry is the instructor's event, like an admin call).
+   */
+  public Runnable expirySweep(Clock clock, Runnable expire) {
+    return () -> {
+      if (plan().anyExpired(clock.instant())) {
+        expire.run();
+      }
+    };
   }
 
   /** Counts one request the policy of {@code type} acted on. */

@@ -103,6 +103,16 @@ public final class PolicyPlan {
     return unscoped;
   }
 
+  /** Whether an activation of this plan has run out at {@code now} (the purge's work). */
+  public boolean anyExpired(Instant now) {
+    for (Activation a : all) {
+      if (a.expired(now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The activations live at {@code now}, in catalogue order. */
   public List<Activation> live(Instant now) {
     return Arrays.stream(all).filter(a -> !a.expired(now)).toList();
