@@ -286,6 +286,12 @@ class GrafanaAudiencesTests {
               + "\"error.stack_trace\":\"java.sql.SQLTransientConnectionException: refused\\n\\tat "
               + "dev.perfshop.server.chaos.ChaosDataSource.getConnection(ChaosDataSource.java:42)\\n\\tat "
               + "dev.perfshop.server.catalog.CatalogService.find(CatalogService.java:10)\"}",
+          "{\"log.level\":\"WARN\",\"log.logger\":\"dev.perfshop.server.order.StockReservation\","
+              + "\"message\":\"could not borrow a connection: timed out\",\"chaos_family\":"
+              + "\"performance\",\"error.stack_trace\":\"java.sql.SQLTransientConnectionException: "
+              + "refused\\n\\tat dev.perfshop.server.system.policy.MonitoredDataSource.getConnection"
+              + "(MonitoredDataSource.java:50)\\n\\tat "
+              + "dev.perfshop.server.order.StockReservation.apply(StockReservation.java:80)\"}",
           "{\"@timestamp\":\"2026-12-06T10:00:01Z\",\"log.level\":\"INFO\",\"log.logger\":"
               + "\"dev.perfshop.server.chaos.ChaosAudit\",\"message\":\"enabled cpu-burn level 3\"}",
           "{\"@timestamp\":\"2026-12-06T10:00:02Z\",\"log.level\":\"INFO\",\"log.logger\":"
@@ -324,7 +330,7 @@ class GrafanaAudiencesTests {
     }
     // The shop's own lines stay, with their trace id and request id; the engine's and the one
     // naming an assault are dropped.
-    assertThat(kept).hasSize(3);
+    assertThat(kept).hasSize(4);
     assertThat(JSON.readTree(kept.get(0)).path("trace_id").asString())
         .isEqualTo("0af7651916cd43dd");
     assertThat(JSON.readTree(kept.get(0)).path("request_id").asString()).isEqualTo("4b0c");
@@ -334,5 +340,13 @@ class GrafanaAudiencesTests {
         .contains(
             "system.RequestPolicyInterceptor.handle(RequestPolicyInterceptor.java:42)",
             "CatalogService.find(CatalogService.java:10)");
+    // An anomaly's own line (it runs from shop code) reaches students as written, minus the chaos.
+    assertThat(JSON.readTree(kept.get(3)).path("log.logger").asString())
+        .isEqualTo("dev.perfshop.server.order.StockReservation");
+    assertThat(JSON.readTree(kept.get(3)).path("error.stack_trace").asString())
+        .contains(
+            "system.policy.MonitoredDataSource.getConnection(MonitoredDataSource.java:50)",
+            "order.StockReservation.apply(StockReservation.java:80)");
+    assertThat(JSON.readTree(kept.get(3)).has("chaos_family")).isFalse();
   }
 }

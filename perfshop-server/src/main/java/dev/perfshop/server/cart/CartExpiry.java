@@ -1,8 +1,8 @@
 package dev.perfshop.server.cart;
 
-import dev.perfshop.server.chaos.Activation;
-import dev.perfshop.server.chaos.ChaosContext;
 import dev.perfshop.server.chaos.ChaosType;
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyContext;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +15,8 @@ import java.util.List;
 final class CartExpiry {
 
   private static final ChaosType CART_LOSS = ChaosType.of("cart-loss");
+  private static final double[] LINES = CART_LOSS.optionalDoubles("lines");
+  private static final double[] SHARE = CART_LOSS.optionalDoubles("share");
 
   private CartExpiry() {}
 
@@ -22,16 +24,13 @@ final class CartExpiry {
     if (cart.items().isEmpty()) {
       return;
     }
-    Activation a = ChaosContext.hit(CART_LOSS);
+    Activation a = PolicyContext.hit(CART_LOSS);
     if (a == null) {
       return;
     }
-    var level = CART_LOSS.parameters(a.level());
+    int i = a.level() - 1;
     int size = cart.items().size();
-    int lost =
-        level.has("lines")
-            ? (int) level.number("lines")
-            : (int) Math.ceil(size * level.number("share"));
+    int lost = !Double.isNaN(LINES[i]) ? (int) LINES[i] : (int) Math.ceil(size * SHARE[i]);
     List<Long> newestFirst =
         cart.items().keySet().stream().sorted(Comparator.reverseOrder()).toList();
     for (Long productId : newestFirst.subList(0, Math.min(lost, size))) {

@@ -1,8 +1,8 @@
 package dev.perfshop.server.cart;
 
-import dev.perfshop.server.chaos.Activation;
-import dev.perfshop.server.chaos.ChaosContext;
 import dev.perfshop.server.chaos.ChaosType;
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyContext;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +27,7 @@ final class LineRefs {
 
   /** The id a line of this cart is shown with. */
   static long shown(long cartId, long productId, Instant now) {
-    Activation a = ChaosContext.hit(DYNAMIC_IDS);
+    Activation a = PolicyContext.hit(DYNAMIC_IDS);
     return a == null ? productId : productId ^ mask(cartId, window(a, now));
   }
 
@@ -36,7 +36,7 @@ final class LineRefs {
    * line of {@code inCart}.
    */
   static long named(long cartId, long id, Set<Long> inCart, Instant now) {
-    Activation a = ChaosContext.hit(DYNAMIC_IDS);
+    Activation a = PolicyContext.hit(DYNAMIC_IDS);
     if (a == null) {
       return id;
     }

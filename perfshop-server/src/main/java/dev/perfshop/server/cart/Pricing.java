@@ -1,7 +1,7 @@
 package dev.perfshop.server.cart;
 
-import dev.perfshop.server.chaos.BusinessChaos;
 import dev.perfshop.server.system.Port;
+import dev.perfshop.server.system.policy.BusinessRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * A small bean on purpose: business anomalies (price-rounding, wrong-tax, total-mismatch,
- * double-discount, wrong-shipping) act here through the {@link BusinessChaos} hooks (the identity
+ * double-discount, wrong-shipping) act here through the {@link BusinessRules} hooks (the identity
  * without chaos), and nothing else computes money.
  */
 @Port
@@ -52,7 +52,7 @@ public class Pricing {
   }
 
   public BigDecimal lineTotal(BigDecimal unitPrice, int quantity) {
-    return cents(BusinessChaos.unitPrice(unitPrice).multiply(BigDecimal.valueOf(quantity)));
+    return cents(BusinessRules.unitPrice(unitPrice).multiply(BigDecimal.valueOf(quantity)));
   }
 
   public Totals totals(List<Line> lines) {
@@ -70,12 +70,12 @@ public class Pricing {
     BigDecimal discount = discount(subtotal, lineTotals, discountRate);
     BigDecimal taxed = subtotal.subtract(discount);
     BigDecimal tax =
-        taxed.multiply(BusinessChaos.taxRate(properties.taxRate())).setScale(SCALE, ROUNDING);
+        taxed.multiply(BusinessRules.taxRate(properties.taxRate())).setScale(SCALE, ROUNDING);
     BigDecimal shipping =
         ShippingRates.shipping(
             lines.size(), subtotal, properties.shippingFlat(), properties.freeShippingFrom());
     BigDecimal total =
-        BusinessChaos.reportedTotal(taxed.add(tax).add(shipping), subtotal, lineTotals, shipping);
+        BusinessRules.reportedTotal(taxed.add(tax).add(shipping), subtotal, lineTotals, shipping);
     return new Totals(subtotal, discount, tax, shipping, total, properties.currency());
   }
 
@@ -85,8 +85,8 @@ public class Pricing {
       return cents(BigDecimal.ZERO);
     }
     BigDecimal once = subtotal.multiply(rate).setScale(SCALE, ROUNDING);
-    BigDecimal discount = once.multiply(BigDecimal.valueOf(BusinessChaos.discountApplications()));
-    if (BusinessChaos.discountPerLine()) {
+    BigDecimal discount = once.multiply(BigDecimal.valueOf(BusinessRules.discountApplications()));
+    if (BusinessRules.discountPerLine()) {
       for (BigDecimal line : lineTotals) {
         discount = discount.add(line.multiply(rate).setScale(SCALE, ROUNDING));
       }

@@ -1,8 +1,8 @@
 package dev.perfshop.server.cart;
 
-import dev.perfshop.server.chaos.Activation;
-import dev.perfshop.server.chaos.ChaosContext;
 import dev.perfshop.server.chaos.ChaosType;
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -14,6 +14,9 @@ import java.math.RoundingMode;
 final class ShippingRates {
 
   private static final ChaosType WRONG_SHIPPING = ChaosType.of("wrong-shipping");
+  private static final double[] THRESHOLD_FACTOR =
+      WRONG_SHIPPING.optionalDoubles("thresholdFactor");
+  private static final double[] RATE_FACTOR = WRONG_SHIPPING.optionalDoubles("rateFactor");
 
   private ShippingRates() {}
 
@@ -22,26 +25,25 @@ final class ShippingRates {
     if (lines == 0) {
       return cents(BigDecimal.ZERO);
     }
-    Activation a = ChaosContext.hit(WRONG_SHIPPING);
+    Activation a = PolicyContext.hit(WRONG_SHIPPING);
     if (a == null) {
       return subtotal.compareTo(freeFrom) >= 0 ? cents(BigDecimal.ZERO) : cents(flatRate);
     }
-    var level = WRONG_SHIPPING.parameters(a.level());
+    int i = a.level() - 1;
     return switch (a.level()) {
       case 1, 2 -> {
-        BigDecimal threshold =
-            freeFrom.multiply(BigDecimal.valueOf(level.number("thresholdFactor")));
+        BigDecimal threshold = freeFrom.multiply(BigDecimal.valueOf(THRESHOLD_FACTOR[i]));
         yield subtotal.compareTo(threshold) >= 0 ? cents(BigDecimal.ZERO) : cents(flatRate);
       }
       case 3 ->
           subtotal.compareTo(freeFrom) >= 0
               ? cents(BigDecimal.ZERO)
-              : cents(flatRate.multiply(BigDecimal.valueOf(level.number("rateFactor"))));
+              : cents(flatRate.multiply(BigDecimal.valueOf(RATE_FACTOR[i])));
       case 4 ->
           subtotal.compareTo(freeFrom) >= 0
               ? cents(BigDecimal.ZERO)
               : cents(flatRate.multiply(BigDecimal.valueOf(lines)));
-      default -> cents(flatRate.multiply(BigDecimal.valueOf(level.number("rateFactor"))));
+      default -> cents(flatRate.multiply(BigDecimal.valueOf(RATE_FACTOR[i])));
     };
   }
 

@@ -3,6 +3,8 @@ package dev.perfshop.server.chaos;
 import dev.perfshop.server.pedagogy.ClassSessions;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.Scope;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;

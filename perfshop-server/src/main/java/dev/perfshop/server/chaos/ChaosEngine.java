@@ -3,6 +3,11 @@ package dev.perfshop.server.chaos;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.Port;
 import dev.perfshop.server.system.ProblemType;
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyBoard;
+import dev.perfshop.server.system.policy.PolicyPlan;
+import dev.perfshop.server.system.policy.RequestPolicy;
+import dev.perfshop.server.system.policy.Scope;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Owns the current {@link ChaosPlan}. Writers (admin API, purge) are serialised and swap in a new
+ * Owns the current {@link PolicyPlan}. Writers (admin API, purge) are serialised and swap in a new
  * immutable plan; the request path reads it with one volatile load. An ended activation is released
  * (its waits wake up, its assault gives back what it holds) before the call returns, and every
  * change is audited.
@@ -50,22 +54,24 @@ public class ChaosEngine {
       Duration ttl,
       String scenarioId) {}
 
-  private final AtomicReference<ChaosPlan> plan = new AtomicReference<>(ChaosPlan.EMPTY);
+  private final PolicyBoard board;
   private final Clock clock;
   private final ChaosAudit audit;
   private final ChaosMeters meters;
   private final SafetyMode safety;
-  private final Map<ChaosType, Assault> assaults = new HashMap<>();
+  private final Map<ChaosType, RequestPolicy> assaults = new HashMap<>();
   private final ScheduledExecutorService purger;
 
   ChaosEngine(
       Clock clock,
+      PolicyBoard board,
       ChaosAudit audit,
       ChaosMeters meters,
       ChaosProperties properties,
-      List<Assault> assaults,
+      List<RequestPolicy> assaults,
       @Value("${server.address:}") String serverAddress) {
     this.clock = clock;
+    this.board = board;
     this.audit = audit;
     this.meters = meters;
     this.safety = SafetyMode.of(serverAddress, properties.unsafeLab());
@@ -73,24 +79,25 @@ public class ChaosEngine {
     this.purger =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "chaos-purge");
+              Thread t = new Thread(r, "shop-housekeeping");
               t.setDaemon(true);
               return t;
             });
     long every = properties.purgeInterval().toMillis();
-    purger.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+    purger.scheduleWithFixedDelay(
+        board.expirySweep(clock, this::purgeQuietly), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** The current plan: one volatile read, no lock. */
-  public ChaosPlan plan() {
-    return plan.get();
+  public PolicyPlan plan() {
+    return board.plan();
   }
 
   public SafetyMode safetyMode() {
     return safety;
   }
 
-  Assault assault(ChaosType type) {
+  RequestPolicy assault(ChaosType type) {
     return assaults.get(type);
   }
 
@@ -128,14 +135,14 @@ public class ChaosEngine {
             actor);
     Activation replaced;
     synchronized (this) {
-      ChaosPlan current = plan.get();
+      PolicyPlan current = board.plan();
       replaced = current.get(spec.type(), spec.scope());
-      plan.set(current.with(activation));
+      board.swap(current.with(activation));
     }
     if (replaced != null) {
       end(replaced);
     }
-    meters.publish(plan.get(), now);
+    meters.publish(board.plan(), now);
     audit.record(
         new ChaosAudit.Entry(
             now,
@@ -177,8 +184,8 @@ public class ChaosEngine {
   boolean disable(ChaosType type, Scope scope, String actor) {
     List<Activation> removed = new ArrayList<>();
     synchronized (this) {
-      ChaosPlan current = plan.get();
-      ChaosPlan next = current;
+      PolicyPlan current = board.plan();
+      PolicyPlan next = current;
       for (Activation a : current.all()) {
         if (a.type() == type && (scope == null || a.scope().equals(scope))) {
           removed.add(a);
@@ -186,13 +193,13 @@ public class ChaosEngine {
         }
       }
       if (next != current) {
-        plan.set(next);
+        board.swap(next);
       }
     }
     Instant now = clock.instant();
     if (!removed.isEmpty()) {
       removed.forEach(this::end);
-      meters.publish(plan.get(), now);
+      meters.publish(board.plan(), now);
     }
     Activation first = removed.isEmpty() ? null : removed.getFirst();
     audit.record(
@@ -216,17 +223,17 @@ public class ChaosEngine {
 
   /** Ends every activation; idempotent, never refused. Returns how many were live. */
   public int halt(String actor) {
-    ChaosPlan before;
+    PolicyPlan before;
     synchronized (this) {
-      before = plan.get();
-      plan.set(before.cleared());
+      before = board.plan();
+      board.swap(before.cleared());
     }
     Instant now = clock.instant();
     int live = before.live(now).size();
     for (Activation a : before.all()) {
       end(a);
     }
-    meters.publish(plan.get(), now);
+    meters.publish(board.plan(), now);
     audit.record(
         new ChaosAudit.Entry(
             now, actor, "halt", null, null, null, "halted " + live + " live activation(s)"));
@@ -239,8 +246,8 @@ public class ChaosEngine {
     Instant now = clock.instant();
     List<Activation> expired = new ArrayList<>();
     synchronized (this) {
-      ChaosPlan current = plan.get();
-      ChaosPlan next = current;
+      PolicyPlan current = board.plan();
+      PolicyPlan next = current;
       for (Activation a : current.all()) {
         if (a.expired(now)) {
           expired.add(a);
@@ -248,7 +255,7 @@ public class ChaosEngine {
         }
       }
       if (next != current) {
-        plan.set(next);
+        board.swap(next);
       }
     }
     for (Activation a : expired) {
@@ -263,7 +270,7 @@ public class ChaosEngine {
               a.scenarioId(),
               "TTL ran out at " + a.expiresAt()));
     }
-    meters.publish(plan.get(), now);
+    meters.publish(board.plan(), now);
     return expired.size();
   }
 
@@ -277,7 +284,7 @@ public class ChaosEngine {
 
   private void end(Activation activation) {
     activation.release();
-    Assault assault = assaults.get(activation.type());
+    RequestPolicy assault = assaults.get(activation.type());
     if (assault != null) {
       try {
         assault.release(activation);
@@ -290,7 +297,7 @@ public class ChaosEngine {
   @PreDestroy
   void shutdown() {
     purger.shutdownNow();
-    ChaosPlan last = plan.getAndSet(ChaosPlan.EMPTY);
+    PolicyPlan last = board.swap(PolicyPlan.EMPTY);
     for (Activation a : last.all()) {
       end(a);
     }

@@ -1,10 +1,14 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.policy.PolicyBoard;
+import dev.perfshop.server.system.policy.PolicyPlan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +24,7 @@ class ChaosMeters {
   private final MultiGauge active;
   private final Counter[] injections = new Counter[ChaosType.values().size()];
 
-  ChaosMeters(MeterRegistry registry) {
+  ChaosMeters(MeterRegistry registry, PolicyBoard board) {
     this.active =
         MultiGauge.builder(ACTIVE)
             .description("Chaos activations in force (1 per active type, tagged with its level)")
@@ -33,6 +37,11 @@ class ChaosMeters {
               .tag("type", type.id())
               .register(registry);
     }
+    Map<ChaosType, Counter> byType = new IdentityHashMap<>();
+    for (ChaosType type : ChaosType.values()) {
+      byType.put(type, injections[type.index()]);
+    }
+    board.count(byType);
   }
 
   void injected(ChaosType type) {
@@ -40,7 +49,7 @@ class ChaosMeters {
   }
 
   /** Publishes the live activations of a plan; rows of ended activations disappear. */
-  void publish(ChaosPlan plan, Instant now) {
+  void publish(PolicyPlan plan, Instant now) {
     active.register(
         plan.live(now).stream()
             .map(

@@ -1,5 +1,6 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.policy.PolicyPlan;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Static configuration of the chaos engine ({@code perfshop.chaos.*}); runtime state lives in the
- * {@link ChaosPlan}.
+ * {@link PolicyPlan}.
  *
  * @param unsafeLab allows the security family on a server bound beyond loopback (a lab on a private
  *     network); never set it on a server students reach from the internet

@@ -100,6 +100,19 @@ public final class ChaosType {
     return values;
   }
 
+  /**
+   * As {@link #doubles}, for a parameter some levels do not give ({@code NaN} there): read into a
+   * constant, so that code on the request path never calls into the catalogue.
+   */
+  public double[] optionalDoubles(String param) {
+    double[] values = new double[entry.levels().size()];
+    for (int i = 0; i < values.length; i++) {
+      ChaosCatalogue.Level level = entry.levels().get(i);
+      values[i] = level.has(param) ? level.number(param) : Double.NaN;
+    }
+    return values;
+  }
+
   /** An ISO-8601 duration parameter for levels 1–5; null for a level that does not give it. */
   public java.time.Duration[] durations(String param) {
     java.time.Duration[] values = new java.time.Duration[entry.levels().size()];
@@ -126,7 +139,7 @@ public final class ChaosType {
   }
 
   /** Position in the catalogue: 0 to {@code values().size() - 1}. */
-  int index() {
+  public int index() {
     return index;
   }
 

@@ -3,6 +3,8 @@ package dev.perfshop.server.chaos;
 import dev.perfshop.scenario.Durations;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
+import dev.perfshop.server.system.policy.PolicyDecider;
+import dev.perfshop.server.system.policy.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +106,7 @@ final class SpecParser {
         session != null
             ? new Scope(Scope.Kind.SESSION, session)
             : agent != null
-                ? new Scope(Scope.Kind.AGENT, ChaosDecider.normalizeAgent(agent))
+                ? new Scope(Scope.Kind.AGENT, PolicyDecider.normalizeAgent(agent))
                 : Scope.ALL;
     return new ChaosEngine.Spec(
         type, level, probability, every, routes, patterns, scope, ttl, scenario);

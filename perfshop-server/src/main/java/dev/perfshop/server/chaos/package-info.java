@@ -1,11 +1,12 @@
 /**
- * The chaos engine: a fixed catalogue of anomaly types ({@link
+ * The chaos engine's instructor side: a fixed catalogue of anomaly types ({@link
  * dev.perfshop.server.chaos.ChaosType}, built from the scenarios module's {@code
- * chaos-catalogue.yaml}) in six families, activated at levels 1–5 through the admin API. The admin
- * API swaps one immutable {@link dev.perfshop.server.chaos.ChaosPlan} into an {@code
- * AtomicReference}; the request path ({@code ChaosInterceptor}) reads it once per request without
- * locks, decides which activations fire ({@code ChaosDecider}) and hands each hit to the {@code
- * Assault} of its type. Anomalies that act deeper (catalogue search, the data source, the clock,
- * response bodies) read the request's hits through {@link dev.perfshop.server.chaos.ChaosContext}.
+ * chaos-catalogue.yaml}) in six families, activated at levels 1–5 through the admin API, audited,
+ * metered and guarded by the safety mode. The admin API swaps one immutable {@link
+ * dev.perfshop.server.system.policy.PolicyPlan} into {@link
+ * dev.perfshop.server.system.policy.PolicyBoard}. What acts on requests lives in the shop's own
+ * code, under shop names (see {@code dev.perfshop.server.system.policy} and docs/chaos.md): nothing
+ * of this package sits on the stack of a request it acts on, so raw stacks, profiles, spans and
+ * loggers never name it.
  */
 package dev.perfshop.server.chaos;

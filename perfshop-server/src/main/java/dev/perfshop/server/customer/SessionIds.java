@@ -1,8 +1,8 @@
 package dev.perfshop.server.customer;
 
-import dev.perfshop.server.chaos.Activation;
-import dev.perfshop.server.chaos.ChaosContext;
 import dev.perfshop.server.chaos.ChaosType;
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +26,7 @@ final class SessionIds {
   private SessionIds() {}
 
   static String next(long customerId, Instant now) {
-    Activation a = ChaosContext.hit(PREDICTABLE_SESSION_IDS);
+    Activation a = PolicyContext.hit(PREDICTABLE_SESSION_IDS);
     if (a == null) {
       return Tokens.random();
     }

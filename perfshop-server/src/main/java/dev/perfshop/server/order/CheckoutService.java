@@ -6,9 +6,9 @@ import dev.perfshop.server.cart.CartService.Item;
 import dev.perfshop.server.cart.Pricing;
 import dev.perfshop.server.catalog.Product;
 import dev.perfshop.server.catalog.ProductRepository;
-import dev.perfshop.server.chaos.BusinessChaos;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
+import dev.perfshop.server.system.policy.BusinessRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -106,9 +106,9 @@ class CheckoutService {
       // oversell skips the stock check (level 5: also the decrement); the data reset repairs it
       boolean taken =
           product != null
-              && (BusinessChaos.skipStockDecrement()
+              && (BusinessRules.skipStockDecrement()
                   || products.takeStock(item.productId(), item.quantity()) > 0);
-      if (product == null || (!taken && !BusinessChaos.skipStockCheck())) {
+      if (product == null || (!taken && !BusinessRules.skipStockCheck())) {
         throw outOfStock(item);
       }
     }

@@ -2,13 +2,13 @@ package dev.perfshop.server.order;
 
 import dev.perfshop.server.cart.CartService;
 import dev.perfshop.server.cart.PricingProperties;
-import dev.perfshop.server.chaos.ShopChaos;
 import dev.perfshop.server.customer.CurrentCustomer;
 import dev.perfshop.server.customer.Tokens;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
 import dev.perfshop.server.system.ShopMeters;
 import dev.perfshop.server.system.ShopMeters.FailureReason;
+import dev.perfshop.server.system.policy.ShopRules;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -198,11 +198,11 @@ class OrderController {
 
   /** The idor anomaly: someone else's order, served without the ownership check. */
   private java.util.Optional<ShopOrder> idor(long id) {
-    if (ShopChaos.idorLevel() == 0) {
+    if (ShopRules.ownershipGap() == 0) {
       return java.util.Optional.empty();
     }
     java.time.Instant now = clock.instant();
-    return orders.findById(id).filter(o -> ShopChaos.idorServes(o.getCreatedAt(), now));
+    return orders.findById(id).filter(o -> ShopRules.servesOtherCustomers(o.getCreatedAt(), now));
   }
 
   private OrderView view(ShopOrder order) {

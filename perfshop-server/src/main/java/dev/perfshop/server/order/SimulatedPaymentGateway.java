@@ -1,6 +1,6 @@
 package dev.perfshop.server.order;
 
-import dev.perfshop.server.chaos.ShopChaos;
+import dev.perfshop.server.system.policy.ShopRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -29,7 +29,7 @@ class SimulatedPaymentGateway implements PaymentGateway {
   @Override
   public Authorization authorise(Charge charge) {
     // A slow provider (slow-dependency) is slow inside the call, where a trace shows it.
-    ShopChaos.dependencyCall("payment-gateway");
+    ShopRules.dependencyCall("payment-gateway");
     wait(latency());
     if (charge.cardNumber().equals(properties.declinedCard())) {
       return Authorization.declined("card-declined");

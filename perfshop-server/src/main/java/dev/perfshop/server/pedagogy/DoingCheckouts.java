@@ -1,13 +1,13 @@
 package dev.perfshop.server.pedagogy;
 
-import dev.perfshop.server.chaos.ChaosContext;
 import dev.perfshop.server.chaos.ChaosEngine;
-import dev.perfshop.server.chaos.ChaosPlan;
 import dev.perfshop.server.chaos.ChaosType;
 import dev.perfshop.server.pedagogy.Rows.EnigmaRow;
 import dev.perfshop.server.pedagogy.Rows.ProgressRow;
 import dev.perfshop.server.pedagogy.Rows.SessionRow;
 import dev.perfshop.server.pedagogy.Rows.StudentRow;
+import dev.perfshop.server.system.policy.PolicyContext;
+import dev.perfshop.server.system.policy.PolicyPlan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +92,7 @@ public class DoingCheckouts {
       return 0;
     }
     Instant now = clock.instant();
-    ChaosPlan plan = chaos.plan();
+    PolicyPlan plan = chaos.plan();
     int counted = 0;
     for (EnigmaRow e : repository.enigmas(session.id())) {
       if (!e.open() || !e.answer().type().equals("done") || !passed(e.anomalies(), plan, now)) {
@@ -111,7 +111,7 @@ public class DoingCheckouts {
   }
 
   /** Every live token check of the enigma acted on this request, and at least one is live. */
-  static boolean passed(List<String> anomalies, ChaosPlan plan, Instant now) {
+  static boolean passed(List<String> anomalies, PolicyPlan plan, Instant now) {
     boolean any = false;
     for (String id : anomalies) {
       if (!TOKEN_CHECKS.contains(id)) {
@@ -121,7 +121,7 @@ public class DoingCheckouts {
       if (type.isEmpty() || plan.live(type.get(), now) == null) {
         continue;
       }
-      if (ChaosContext.hit(type.get()) == null) {
+      if (PolicyContext.hit(type.get()) == null) {
         return false;
       }
       any = true;

@@ -1,10 +1,10 @@
 package dev.perfshop.server.pedagogy;
 
-import dev.perfshop.server.chaos.Activation;
 import dev.perfshop.server.chaos.ChaosEngine;
 import dev.perfshop.server.chaos.ChaosType;
 import dev.perfshop.server.stats.RouteStats;
 import dev.perfshop.server.stats.SessionStats;
+import dev.perfshop.server.system.policy.Activation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,11 @@ package dev.perfshop.server.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.BusinessRules;
+import dev.perfshop.server.system.policy.PolicyContext;
+import dev.perfshop.server.system.policy.Scope;
+import dev.perfshop.server.system.policy.ShopRules;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +23,12 @@ class BusinessChaosTests {
 
   @AfterEach
   void unbind() {
-    ChaosContext.unbind();
+    PolicyContext.unbind();
   }
 
   private static void hit(ChaosType type, int level) {
-    ChaosContext.unbind();
-    new ChaosContext(
+    PolicyContext.unbind();
+    new PolicyContext(
             new Activation[] {
               ChaosDeciderTests.activation(type, level, 1, null, "/api/**", Scope.ALL)
             })
@@ -32,36 +37,36 @@ class BusinessChaosTests {
 
   @Test
   void withoutAHitEveryHookIsTheIdentity() {
-    assertThat(BusinessChaos.unitPrice(PRICE)).isEqualTo(PRICE);
-    assertThat(BusinessChaos.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0.20");
-    assertThat(BusinessChaos.discountApplications()).isEqualTo(1);
-    assertThat(BusinessChaos.skipStockCheck()).isFalse();
+    assertThat(BusinessRules.unitPrice(PRICE)).isEqualTo(PRICE);
+    assertThat(BusinessRules.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0.20");
+    assertThat(BusinessRules.discountApplications()).isEqualTo(1);
+    assertThat(BusinessRules.skipStockCheck()).isFalse();
     assertThat(
-            BusinessChaos.reportedTotal(BigDecimal.TEN, BigDecimal.ONE, List.of(), BigDecimal.ONE))
+            BusinessRules.reportedTotal(BigDecimal.TEN, BigDecimal.ONE, List.of(), BigDecimal.ONE))
         .isEqualTo(BigDecimal.TEN);
   }
 
   @Test
   void priceRoundingRoundsWronglyAtLevel1AndTruncatesToTheUnitAtLevel5() {
     hit(ChaosType.of("price-rounding"), 1);
-    assertThat(BusinessChaos.unitPrice(new BigDecimal("19.97"))).isEqualByComparingTo("19.95");
+    assertThat(BusinessRules.unitPrice(new BigDecimal("19.97"))).isEqualByComparingTo("19.95");
     hit(ChaosType.of("price-rounding"), 5);
-    assertThat(BusinessChaos.unitPrice(new BigDecimal("19.97"))).isEqualByComparingTo("10.00");
+    assertThat(BusinessRules.unitPrice(new BigDecimal("19.97"))).isEqualByComparingTo("10.00");
   }
 
   @Test
   void wrongTaxShiftsTheRateAtLevel1AndDropsItAtLevel5() {
     hit(ChaosType.of("wrong-tax"), 1);
-    assertThat(BusinessChaos.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0.205");
+    assertThat(BusinessRules.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0.205");
     hit(ChaosType.of("wrong-tax"), 5);
-    assertThat(BusinessChaos.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0");
+    assertThat(BusinessRules.taxRate(new BigDecimal("0.20"))).isEqualByComparingTo("0");
   }
 
   @Test
   void slowDependencyWaitsAtLeastTheLevelsDelayAndEndsOnRelease() throws Exception {
-    assertThat(timed(() -> ShopChaos.dependencyCall("payment-gateway"))).isLessThan(200_000_000L);
+    assertThat(timed(() -> ShopRules.dependencyCall("payment-gateway"))).isLessThan(200_000_000L);
     hit(ChaosType.of("slow-dependency"), 1);
-    assertThat(timed(() -> ShopChaos.dependencyCall("payment-gateway")))
+    assertThat(timed(() -> ShopRules.dependencyCall("payment-gateway")))
         .isGreaterThanOrEqualTo(200_000_000L);
     Activation five =
         ChaosDeciderTests.activation(
@@ -69,11 +74,11 @@ class BusinessChaosTests {
     var waiting =
         java.util.concurrent.CompletableFuture.runAsync(
             () -> {
-              new ChaosContext(new Activation[] {five}).bind(new MockHttpServletRequest());
+              new PolicyContext(new Activation[] {five}).bind(new MockHttpServletRequest());
               try {
-                ShopChaos.dependencyCall("payment-gateway");
+                ShopRules.dependencyCall("payment-gateway");
               } finally {
-                ChaosContext.unbind();
+                PolicyContext.unbind();
               }
             });
     Thread.sleep(100);
@@ -90,32 +95,32 @@ class BusinessChaosTests {
 
   @Test
   void idorLevelIsZeroWithoutAHit() {
-    assertThat(ShopChaos.idorLevel()).isZero();
+    assertThat(ShopRules.ownershipGap()).isZero();
     hit(ChaosType.of("idor"), 1);
-    assertThat(ShopChaos.idorLevel()).isEqualTo(1);
+    assertThat(ShopRules.ownershipGap()).isEqualTo(1);
     hit(ChaosType.of("idor"), 5);
-    assertThat(ShopChaos.idorLevel()).isEqualTo(5);
+    assertThat(ShopRules.ownershipGap()).isEqualTo(5);
   }
 
   @Test
   void doubleDiscountAndOversellAndTotalMismatch() {
     hit(ChaosType.of("double-discount"), 1);
-    assertThat(BusinessChaos.discountApplications()).isEqualTo(2);
-    assertThat(BusinessChaos.discountPerLine()).isFalse();
+    assertThat(BusinessRules.discountApplications()).isEqualTo(2);
+    assertThat(BusinessRules.discountPerLine()).isFalse();
     hit(ChaosType.of("double-discount"), 5);
-    assertThat(BusinessChaos.discountPerLine()).isTrue();
+    assertThat(BusinessRules.discountPerLine()).isTrue();
     hit(ChaosType.of("oversell"), 1);
-    assertThat(BusinessChaos.skipStockCheck()).isTrue();
-    assertThat(BusinessChaos.skipStockDecrement()).isFalse();
+    assertThat(BusinessRules.skipStockCheck()).isTrue();
+    assertThat(BusinessRules.skipStockDecrement()).isFalse();
     hit(ChaosType.of("oversell"), 5);
-    assertThat(BusinessChaos.skipStockDecrement()).isTrue();
+    assertThat(BusinessRules.skipStockDecrement()).isTrue();
     hit(ChaosType.of("total-mismatch"), 1);
     assertThat(
-            BusinessChaos.reportedTotal(BigDecimal.TEN, BigDecimal.ONE, List.of(), BigDecimal.ONE))
+            BusinessRules.reportedTotal(BigDecimal.TEN, BigDecimal.ONE, List.of(), BigDecimal.ONE))
         .isEqualByComparingTo("10.01");
     hit(ChaosType.of("total-mismatch"), 5);
     assertThat(
-            BusinessChaos.reportedTotal(
+            BusinessRules.reportedTotal(
                 BigDecimal.TEN, new BigDecimal("8.00"), List.of(BigDecimal.TEN), BigDecimal.ONE))
         .isEqualByComparingTo("8.00");
   }

@@ -121,7 +121,7 @@ class ChaosAdminApiTests {
   void onlyCatalogueNamesAreAcceptedAndAnythingElseIsANotFoundProblem() {
     for (String name :
         List.of(
-            "dev.perfshop.server.chaos.LatencyAssault",
+            "dev.perfshop.server.catalog.PriceServiceClient",
             "LATENCY",
             "latency;rm -rf",
             "T(java.lang.Runtime)")) {

@@ -2,6 +2,11 @@ package dev.perfshop.server.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyDecider;
+import dev.perfshop.server.system.policy.PolicyPlan;
+import dev.perfshop.server.system.policy.RandomSource;
+import dev.perfshop.server.system.policy.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +43,8 @@ class ChaosDeciderTests {
     return new MockHttpServletRequest("GET", uri);
   }
 
-  private static ChaosPlan plan(Activation... activations) {
-    ChaosPlan plan = ChaosPlan.EMPTY;
+  private static PolicyPlan plan(Activation... activations) {
+    PolicyPlan plan = PolicyPlan.EMPTY;
     for (Activation a : activations) {
       plan = plan.with(a);
     }
@@ -49,9 +54,9 @@ class ChaosDeciderTests {
   @Test
   void injectionRateStaysInsideThe99PercentBinomialIntervalOver10000Requests() {
     // seeded, so the test is reproducible (an unseeded run would fail 1 % of the time by design)
-    ChaosDecider decider = new ChaosDecider(RandomSource.seeded(20260302), SafetyMode.LOCKED);
+    PolicyDecider decider = new PolicyDecider(RandomSource.seeded(20260302), SafetyMode.LOCKED);
     for (double p : new double[] {0.02, 0.3, 0.75}) {
-      ChaosPlan plan = plan(activation(ChaosType.of("error-rate"), p, null, "/api/**", Scope.ALL));
+      PolicyPlan plan = plan(activation(ChaosType.of("error-rate"), p, null, "/api/**", Scope.ALL));
       int n = 10_000;
       int hits = 0;
       for (int i = 0; i < n; i++) {
@@ -66,11 +71,11 @@ class ChaosDeciderTests {
 
   @Test
   void aSeededRandomSourceMakesDecisionsReproducible() {
-    ChaosPlan plan = plan(activation(ChaosType.of("error-rate"), 0.5, null, "/api/**", Scope.ALL));
+    PolicyPlan plan = plan(activation(ChaosType.of("error-rate"), 0.5, null, "/api/**", Scope.ALL));
     StringBuilder first = new StringBuilder();
     StringBuilder second = new StringBuilder();
-    ChaosDecider a = new ChaosDecider(RandomSource.seeded(42), SafetyMode.LOCKED);
-    ChaosDecider b = new ChaosDecider(RandomSource.seeded(42), SafetyMode.LOCKED);
+    PolicyDecider a = new PolicyDecider(RandomSource.seeded(42), SafetyMode.LOCKED);
+    PolicyDecider b = new PolicyDecider(RandomSource.seeded(42), SafetyMode.LOCKED);
     for (int i = 0; i < 200; i++) {
       first.append(a.decide(plan, NOW, get("/api/x")).length);
       second.append(b.decide(plan, NOW, get("/api/x")).length);
@@ -80,13 +85,13 @@ class ChaosDeciderTests {
 
   @Test
   void onlyLiveActivationsOnMatchingRoutesAndInScopeFire() {
-    ChaosDecider decider = new ChaosDecider(() -> 0.0, SafetyMode.LOCKED);
+    PolicyDecider decider = new PolicyDecider(() -> 0.0, SafetyMode.LOCKED);
     Activation products =
         activation(ChaosType.of("latency"), 1, null, "/api/products/**", Scope.ALL);
     Activation agent =
         activation(
             ChaosType.of("error-rate"), 1, null, "/api/**", new Scope(Scope.Kind.AGENT, "A7"));
-    ChaosPlan plan = plan(products, agent);
+    PolicyPlan plan = plan(products, agent);
     assertThat(decider.decide(plan, NOW, get("/api/categories"))).isEmpty();
     assertThat(decider.decide(plan, NOW, get("/api/products/3"))).containsExactly(products);
     MockHttpServletRequest withAgent = get("/api/products/3");
@@ -101,19 +106,20 @@ class ChaosDeciderTests {
   void securityTypesNeverFireWhileLockedEvenIfPresent() {
     Activation sqli = activation(ChaosType.of("sql-injection"), 1, null, "/api/**", Scope.ALL);
     assertThat(
-            new ChaosDecider(() -> 0.0, SafetyMode.LOCKED)
+            new PolicyDecider(() -> 0.0, SafetyMode.LOCKED)
                 .decide(plan(sqli), NOW, get("/api/products")))
         .isEmpty();
     assertThat(
-            new ChaosDecider(() -> 0.0, SafetyMode.LOOPBACK)
+            new PolicyDecider(() -> 0.0, SafetyMode.LOOPBACK)
                 .decide(plan(sqli), NOW, get("/api/products")))
         .containsExactly(sqli);
   }
 
   @Test
   void everyNthModeCountsMatchingRequestsOnly() {
-    ChaosDecider decider = new ChaosDecider(() -> 0.99, SafetyMode.LOCKED);
-    ChaosPlan plan = plan(activation(ChaosType.of("error-rate"), 0, 4, "/api/products", Scope.ALL));
+    PolicyDecider decider = new PolicyDecider(() -> 0.99, SafetyMode.LOCKED);
+    PolicyPlan plan =
+        plan(activation(ChaosType.of("error-rate"), 0, 4, "/api/products", Scope.ALL));
     StringBuilder pattern = new StringBuilder();
     for (int i = 0; i < 8; i++) {
       decider.decide(plan, NOW, get("/api/categories"));

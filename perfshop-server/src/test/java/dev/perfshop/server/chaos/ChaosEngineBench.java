@@ -1,5 +1,11 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyDecider;
+import dev.perfshop.server.system.policy.PolicyPlan;
+import dev.perfshop.server.system.policy.RandomSource;
+import dev.perfshop.server.system.policy.Scope;
+import dev.perfshop.server.system.policy.Waiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,7 +36,7 @@ class ChaosEngineBench {
       long[] errors = new long[samples[k]];
       for (int i = 0; i < errors.length; i++) {
         long deadline = System.nanoTime() + requested;
-        Sleeper.REAL.sleepUntil(deadline, a);
+        Waiter.REAL.sleepUntil(deadline, a);
         errors[i] = System.nanoTime() - deadline;
       }
       Arrays.sort(errors);
@@ -47,16 +53,16 @@ class ChaosEngineBench {
 
   @Test
   void decisionCost() {
-    ChaosDecider decider = new ChaosDecider(RandomSource.threadLocal(), SafetyMode.LOCKED);
+    PolicyDecider decider = new PolicyDecider(RandomSource.threadLocal(), SafetyMode.LOCKED);
     Instant now = ChaosDeciderTests.NOW;
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/products");
-    ChaosPlan empty = ChaosPlan.EMPTY;
-    ChaosPlan other =
-        ChaosPlan.EMPTY.with(
+    PolicyPlan empty = PolicyPlan.EMPTY;
+    PolicyPlan other =
+        PolicyPlan.EMPTY.with(
             ChaosDeciderTests.activation(
                 ChaosType.of("latency"), 3, 1, null, "/api/orders/**", Scope.ALL));
     for (String name : new String[] {"nothing active", "activation on another route"}) {
-      ChaosPlan plan = name.startsWith("nothing") ? empty : other;
+      PolicyPlan plan = name.startsWith("nothing") ? empty : other;
       long sink = 0;
       for (int i = 0; i < 2_000_000; i++) {
         sink += plan.isEmpty() ? 0 : decider.decide(plan, now, request).length;

@@ -1,5 +1,8 @@
 package dev.perfshop.server.chaos;
 
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyContext;
+import dev.perfshop.server.system.policy.Scope;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
@@ -11,8 +14,8 @@ public final class ChaosHits {
   private ChaosHits() {}
 
   public static void hit(String type, int level) {
-    ChaosContext.unbind();
-    new ChaosContext(
+    PolicyContext.unbind();
+    new PolicyContext(
             new Activation[] {
               ChaosDeciderTests.activation(ChaosType.of(type), level, 1, null, "/api/**", Scope.ALL)
             })
@@ -20,6 +23,6 @@ public final class ChaosHits {
   }
 
   public static void clear() {
-    ChaosContext.unbind();
+    PolicyContext.unbind();
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.perfshop.server.catalog.ProductImageCache;
+import dev.perfshop.server.order.ShipmentNotifier;
 import dev.perfshop.server.support.TestAdmin;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -32,8 +34,8 @@ class ChaosRulesTests {
   @LocalServerPort int port;
   @Autowired ChaosEngine engine;
   @Autowired MeterRegistry registry;
-  @Autowired MemoryLeakAssault memoryLeak;
-  @Autowired ThreadLeakAssault threadLeak;
+  @Autowired ProductImageCache memoryLeak;
+  @Autowired ShipmentNotifier threadLeak;
   ChaosHttp api;
 
   @BeforeEach

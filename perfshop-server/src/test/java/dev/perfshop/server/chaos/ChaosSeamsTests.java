@@ -2,6 +2,16 @@ package dev.perfshop.server.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshop.server.catalog.CatalogCache;
+import dev.perfshop.server.catalog.PriceServiceClient;
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.PolicyBoard;
+import dev.perfshop.server.system.policy.PolicyContext;
+import dev.perfshop.server.system.policy.PolicyDecider;
+import dev.perfshop.server.system.policy.PolicyPlan;
+import dev.perfshop.server.system.policy.RequestPolicyInterceptor;
+import dev.perfshop.server.system.policy.Scope;
+import dev.perfshop.server.system.policy.Waiter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,13 +28,13 @@ class ChaosSeamsTests {
 
   @Test
   void latencyDelaysStayInsideTheLevelsJitterAndUnderTheCap() {
-    assertThat(LatencyAssault.delayNanos(1, 0.0)).isEqualTo(Duration.ofMillis(80).toNanos());
-    assertThat(LatencyAssault.delayNanos(1, 0.5)).isEqualTo(Duration.ofMillis(100).toNanos());
-    assertThat(LatencyAssault.delayNanos(5, 0.999_999))
+    assertThat(PriceServiceClient.delayNanos(1, 0.0)).isEqualTo(Duration.ofMillis(80).toNanos());
+    assertThat(PriceServiceClient.delayNanos(1, 0.5)).isEqualTo(Duration.ofMillis(100).toNanos());
+    assertThat(PriceServiceClient.delayNanos(5, 0.999_999))
         .isLessThanOrEqualTo(Duration.ofMillis(6500).toNanos());
     for (int level = 1; level <= 5; level++) {
-      assertThat(LatencyAssault.delayNanos(level, 0.999_999))
-          .isLessThanOrEqualTo(LatencyAssault.CAP_NANOS);
+      assertThat(PriceServiceClient.delayNanos(level, 0.999_999))
+          .isLessThanOrEqualTo(PriceServiceClient.CAP_NANOS);
     }
   }
 
@@ -33,7 +43,7 @@ class ChaosSeamsTests {
     Activation a = latency(1);
     for (int i = 0; i < 20; i++) {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3);
-      assertThat(Sleeper.REAL.sleepUntil(deadline, a)).isTrue();
+      assertThat(Waiter.REAL.sleepUntil(deadline, a)).isTrue();
       assertThat(System.nanoTime()).isGreaterThanOrEqualTo(deadline);
     }
   }
@@ -43,22 +53,22 @@ class ChaosSeamsTests {
     Activation a = latency(5);
     CompletableFuture<Boolean> sleeping =
         CompletableFuture.supplyAsync(
-            () -> Sleeper.REAL.sleepUntil(System.nanoTime() + Duration.ofMinutes(5).toNanos(), a));
+            () -> Waiter.REAL.sleepUntil(System.nanoTime() + Duration.ofMinutes(5).toNanos(), a));
     Thread.sleep(50);
     a.release();
     assertThat(sleeping.get(5, TimeUnit.SECONDS)).isFalse();
   }
 
   @Test
-  void latencyAssaultAsksTheSleeperForTheDrawnDelay() {
+  void theLatencyPolicyAsksTheWaiterForTheDrawnDelay() {
     long[] asked = new long[1];
-    Sleeper recording =
+    Waiter recording =
         (deadline, activation) -> {
           asked[0] = deadline - System.nanoTime();
           return true;
         };
-    new LatencyAssault(recording, () -> 0.5)
-        .attack(latency(1), new MockHttpServletRequest(), new MockHttpServletResponse());
+    new PriceServiceClient(recording, () -> 0.5)
+        .apply(latency(1), new MockHttpServletRequest(), new MockHttpServletResponse());
     assertThat(asked[0])
         .isBetween(Duration.ofMillis(99).toNanos(), Duration.ofMillis(100).toNanos());
   }
@@ -66,8 +76,8 @@ class ChaosSeamsTests {
   @Test
   void aPlanIsImmutableAndEveryChangeMakesANewGeneration() {
     Activation a = latency(1);
-    ChaosPlan empty = ChaosPlan.EMPTY;
-    ChaosPlan one = empty.with(a);
+    PolicyPlan empty = PolicyPlan.EMPTY;
+    PolicyPlan one = empty.with(a);
     assertThat(empty.isEmpty()).isTrue();
     assertThat(one.get(ChaosType.of("latency"))).isSameAs(a);
     assertThat(one.without(ChaosType.of("latency")).isEmpty()).isTrue();
@@ -77,29 +87,27 @@ class ChaosSeamsTests {
 
   @Test
   void theInterceptorInjectsNothingBeforeTheApplicationIsReady() throws Exception {
-    ChaosPlan plan =
-        ChaosPlan.EMPTY.with(
+    PolicyPlan plan =
+        PolicyPlan.EMPTY.with(
             ChaosDeciderTests.activation(
                 ChaosType.of("error-rate"), 1, null, "/api/**", Scope.ALL));
     int[] decisions = new int[1];
-    ChaosDecider decider =
-        new ChaosDecider(() -> 0.0, SafetyMode.LOCKED) {
+    PolicyDecider decider =
+        new PolicyDecider(() -> 0.0, SafetyMode.LOCKED) {
           @Override
-          Activation[] decide(
-              ChaosPlan p, java.time.Instant now, jakarta.servlet.http.HttpServletRequest r) {
+          public Activation[] decide(
+              PolicyPlan p, java.time.Instant now, jakarta.servlet.http.HttpServletRequest r) {
             decisions[0]++;
             return super.decide(p, now, r);
           }
         };
-    ChaosEngine engine = org.mockito.Mockito.mock(ChaosEngine.class);
-    org.mockito.Mockito.when(engine.plan()).thenReturn(plan);
-    org.mockito.Mockito.when(engine.assault(ChaosType.of("error-rate")))
-        .thenReturn(new ErrorRateAssault());
-    ChaosInterceptor interceptor =
-        new ChaosInterceptor(
-            engine,
+    PolicyBoard board = new PolicyBoard();
+    board.swap(plan);
+    RequestPolicyInterceptor interceptor =
+        new RequestPolicyInterceptor(
+            board,
             decider,
-            org.mockito.Mockito.mock(ChaosMeters.class),
+            java.util.List.of(new CatalogCache()),
             java.time.Clock.fixed(ChaosDeciderTests.NOW, java.time.ZoneOffset.UTC));
     var request = new MockHttpServletRequest("GET", "/api/products");
     assertThat(interceptor.preHandle(request, new MockHttpServletResponse(), new Object()))
@@ -109,6 +117,6 @@ class ChaosSeamsTests {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> interceptor.preHandle(request, new MockHttpServletResponse(), new Object()))
         .isInstanceOf(IllegalStateException.class);
-    ChaosContext.unbind();
+    PolicyContext.unbind();
   }
 }

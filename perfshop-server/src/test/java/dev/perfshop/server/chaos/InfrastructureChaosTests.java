@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.perfshop.server.catalog.ProductRepository;
+import dev.perfshop.server.order.ShipmentNotifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ class InfrastructureChaosTests {
   static final String ROUTE = "/api/categories";
 
   @LocalServerPort int port;
-  @Autowired ThreadLeakAssault threadLeak;
+  @Autowired ShipmentNotifier threadLeak;
   @Autowired ProductRepository products;
   ChaosHttp api;
 

@@ -3,6 +3,11 @@ package dev.perfshop.server.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.perfshop.server.catalog.ProductDetailsLoader;
+import dev.perfshop.server.catalog.ProductImageCache;
+import dev.perfshop.server.order.InvoiceRenderer;
+import dev.perfshop.server.order.StockReservation;
+import dev.perfshop.server.system.policy.Activation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -30,9 +35,9 @@ class PerformanceChaosTests {
   @LocalServerPort int port;
   @Autowired ChaosEngine engine;
   @Autowired MeterRegistry registry;
-  @Autowired MemoryLeakAssault memoryLeak;
-  @Autowired PoolExhaustionAssault pool;
-  @Autowired ThreadStarvationAssault starvation;
+  @Autowired ProductImageCache memoryLeak;
+  @Autowired StockReservation pool;
+  @Autowired InvoiceRenderer starvation;
   @Autowired DataSource dataSource;
   ChaosHttp api;
 
@@ -147,7 +152,10 @@ class PerformanceChaosTests {
     Long pairs =
         new JdbcTemplate(dataSource)
             .queryForObject(
-                SlowQueryAssault.SQL.replace("LIKE ?", "NOT LIKE ?"), Long.class, 25, "%q%z%x%");
+                ProductDetailsLoader.SQL.replace("LIKE ?", "NOT LIKE ?"),
+                Long.class,
+                25,
+                "%q%z%x%");
     assertThat(pairs).as("the join really pairs rows").isPositive();
     enable("slow-query", 1);
     double before = injections("slow-query");

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.perfshop.server.support.MutableClock;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
+import dev.perfshop.server.system.policy.Activation;
+import dev.perfshop.server.system.policy.RequestPacing;
+import dev.perfshop.server.system.policy.Scope;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +37,11 @@ class RequestPacingTests {
   @Test
   void aSecondRequestBeforeThePauseIsRefusedWithRetryAfter() {
     Activation a = level(3); // 1 s
-    pacing.attack(a, from("s1"), new MockHttpServletResponse());
+    pacing.apply(a, from("s1"), new MockHttpServletResponse());
     clock.advance(Duration.ofMillis(400));
     MockHttpServletResponse response = new MockHttpServletResponse();
 
-    assertThatThrownBy(() -> pacing.attack(a, from("s1"), response))
+    assertThatThrownBy(() -> pacing.apply(a, from("s1"), response))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -51,29 +54,29 @@ class RequestPacingTests {
   @Test
   void aClientThatPausesLongEnoughPassesAndOtherClientsAreNotSlowedDown() {
     Activation a = level(1); // 250 ms
-    pacing.attack(a, from("s1"), new MockHttpServletResponse());
-    assertThatCode(() -> pacing.attack(a, from("s2"), new MockHttpServletResponse()))
+    pacing.apply(a, from("s1"), new MockHttpServletResponse());
+    assertThatCode(() -> pacing.apply(a, from("s2"), new MockHttpServletResponse()))
         .doesNotThrowAnyException();
     clock.advance(Duration.ofMillis(250));
-    assertThatCode(() -> pacing.attack(a, from("s1"), new MockHttpServletResponse()))
+    assertThatCode(() -> pacing.apply(a, from("s1"), new MockHttpServletResponse()))
         .doesNotThrowAnyException();
   }
 
   @Test
   void theLevelSetsThePauseFromTheCatalogue() {
     Activation five = level(5); // 3 s
-    pacing.attack(five, from("s1"), new MockHttpServletResponse());
+    pacing.apply(five, from("s1"), new MockHttpServletResponse());
     clock.advance(Duration.ofMillis(2_999));
-    assertThatThrownBy(() -> pacing.attack(five, from("s1"), new MockHttpServletResponse()))
+    assertThatThrownBy(() -> pacing.apply(five, from("s1"), new MockHttpServletResponse()))
         .isInstanceOf(ApiException.class);
   }
 
   @Test
   void releaseForgetsEveryClient() {
     Activation a = level(5);
-    pacing.attack(a, from("s1"), new MockHttpServletResponse());
+    pacing.apply(a, from("s1"), new MockHttpServletResponse());
     pacing.release(a);
-    assertThatCode(() -> pacing.attack(a, from("s1"), new MockHttpServletResponse()))
+    assertThatCode(() -> pacing.apply(a, from("s1"), new MockHttpServletResponse()))
         .doesNotThrowAnyException();
   }
 }

@@ -19,11 +19,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @WebMvcTest(
     controllers = LicenseController.class,
-    // The stats filter and the chaos interceptor need their own beans, which a slice lacks.
+    // The stats filter and the request-policy interceptor need their own beans, which a slice
+    // lacks.
     excludeFilters =
         @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = "dev\\.perfshop\\.server\\.(stats|chaos)\\..*"))
+            pattern = "dev\\.perfshop\\.server\\.(stats|chaos|system\\.policy)\\..*"))
 class LicenseControllerSliceTests {
 
   @Autowired MockMvcTester mvc;

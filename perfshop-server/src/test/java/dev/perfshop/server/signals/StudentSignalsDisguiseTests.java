@@ -138,7 +138,10 @@ class StudentSignalsDisguiseTests {
   static Pattern tellTale(String typeId) {
     return Pattern.compile(
         "chaos|assault|anomal"
-            + (typeId == null ? "" : "|" + Pattern.quote(typeId.toLowerCase(Locale.ROOT))),
+            // a type's name starting a word: "idor", not the "IdOr" of findByProductIdOrderBy…
+            + (typeId == null
+                ? ""
+                : "|(?<![a-z])" + Pattern.quote(typeId.toLowerCase(Locale.ROOT))),
         Pattern.CASE_INSENSITIVE);
   }
 }
