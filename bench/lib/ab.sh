@@ -8,18 +8,25 @@
 #                              jar on a free port (AB_SERVER_CMD overrides how java is invoked);
 #                              AB_URL[NAME] is its base URL once ab_ready NAME has returned
 #   ab_ready NAME [PATH]       waits until NAME answers PATH (default its readiness probe)
-#   ab_wrk URL [WRK ARGS...]   one wrk run; sets AB_RPS, AB_P50, AB_P99 (ms), AB_NON2XX, AB_ERRORS
+#   ab_stop NAME               stops NAME now (TERM, KILL after 10 s) instead of at exit
+#   ab_wrk URL [WRK ARGS...]   one wrk run; sets AB_RPS, AB_P50, AB_P99 (ms), AB_NON2XX, AB_ERRORS,
+#                              AB_REQS (requests answered)
+#   ab_cpu_ms PID              the process's CPU time so far (user + system, all threads), in ms
 #   ab_warm NAME PATH          wrk rounds of AB_WARM_SECONDS until throughput stops rising: two
 #                              rounds in a row not above the best so far by AB_WARM_RISE (3 %)
+#                              and CPU time per request not below its best by as much, after at
+#                              least AB_WARM_MIN_REQUESTS (20000) requests
 #   ab_compare PATH BASE CAL VARIANT...
 #                              AB_ROUNDS interleaved rounds of AB_SECONDS on every server (the
 #                              order rotates each round, so each goes first as often as the
 #                              others); prints every round and, for each variant, its throughput
 #                              and p99 ratios against BASE with the A/A calibration (CAL, a second
-#                              copy of BASE, against BASE) printed beside it.
+#                              copy of BASE, against BASE) printed beside it; also the servers'
+#                              CPU time per request (from /proc: less sensitive to other load on
+#                              the machine than throughput) with its own A/A ratio.
 #
 # Settings: AB_ROUNDS (6), AB_SECONDS (10), AB_THREADS (2), AB_CONNECTIONS (16),
-# AB_WARM_SECONDS (5), AB_WARM_RISE (0.03), AB_WARM_MAX (24), AB_LUA (a wrk script for the
+# AB_WARM_SECONDS (5), AB_WARM_RISE (0.03), AB_WARM_MAX (24), AB_WARM_MIN_REQUESTS (20000), AB_LUA (a wrk script for the
 # compared rounds, optional), AB_JAVA_OPTS (JVM options of the servers, default
 # "-Xms512m -Xmx512m -XX:+UseG1GC").
 
@@ -86,6 +93,14 @@ ab_server() { # NAME [server args...]
   AB_URL[$name]="http://127.0.0.1:$port"
 }
 
+ab_stop() { # NAME
+  local p=${AB_PID[$1]} _
+  kill "$p" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$p" 2>/dev/null || true
+  wait "$p" 2>/dev/null || true
+}
+
 ab_ready() { # NAME [PATH]
   local name=$1 path=${2:-/actuator/health/readiness}
   for _ in $(seq 1 900); do
@@ -101,34 +116,47 @@ ab_wrk() { # URL [wrk args...]
   local url=$1; shift
   local out="$AB_WORK/wrk.txt"
   wrk -t"${AB_THREADS:-2}" -c"${AB_CONNECTIONS:-16}" --timeout 10s --latency "$@" "$url" >"$out"
-  read -r AB_RPS AB_P50 AB_P99 AB_NON2XX AB_ERRORS < <(awk '
+  read -r AB_RPS AB_P50 AB_P99 AB_NON2XX AB_ERRORS AB_REQS < <(awk '
     function ms(v) { if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
                      if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
                      if (v ~ /m$/)  { sub(/m$/, "", v); return v * 60000 }
                      if (v ~ /s$/)  { sub(/s$/, "", v); return v * 1000 } return v }
     /Requests\/sec/ { rps = $2 }
+    / requests in / { reqs = $1 }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
     /Non-2xx/ { non = $NF }
     /Socket errors/ { gsub(/,/, ""); err = $4 + $6 + $8 + $10 }
-    END { printf "%s %s %s %d %d\n", rps, p50, p99, non, err }' "$out")
+    END { printf "%s %s %s %d %d %d\n", rps, p50, p99, non, err, reqs }' "$out")
+}
+
+ab_cpu_ms() { # PID
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"
 }
 
 ab_warm() { # NAME PATH
-  local name=$1 path=$2 best=0 flat=0 n=0 trail=""
+  # Warm until neither throughput rises nor the server's CPU time per request falls by more than
+  # AB_WARM_RISE for two rounds in a row, and at least AB_WARM_MIN_REQUESTS were served (on a busy
+  # machine a noisy round can look flat long before the JIT has compiled the request path).
+  local name=$1 path=$2 best=0 bestcpu=0 flat=0 n=0 served=0 trail=""
   while [ "$n" -lt "${AB_WARM_MAX:-24}" ]; do
     n=$((n + 1))
+    local cpu0; cpu0=$(ab_cpu_ms "${AB_PID[$name]}")
     ab_wrk "${AB_URL[$name]}$path" -d"${AB_WARM_SECONDS:-5}s" ${AB_LUA:+-s "$AB_LUA"}
-    trail+=" $(printf '%.0f' "$AB_RPS")"
-    if awk -v r="$AB_RPS" -v b="$best" -v t="${AB_WARM_RISE:-0.03}" 'BEGIN {exit !(r > b * (1 + t))}'; then
+    local cpr; cpr=$(awk -v c="$(( $(ab_cpu_ms "${AB_PID[$name]}") - cpu0 ))" -v q="$AB_REQS" 'BEGIN {print (q > 0 ? c * 1000 / q : 1e9)}')
+    served=$((served + AB_REQS))
+    trail+=" $(printf '%.0f/%.0fus' "$AB_RPS" "$cpr")"
+    if awk -v r="$AB_RPS" -v b="$best" -v c="$cpr" -v bc="$bestcpu" -v t="${AB_WARM_RISE:-0.03}" \
+      'BEGIN {exit !(r > b * (1 + t) || bc == 0 || c < bc * (1 - t))}'; then
       flat=0
     else
       flat=$((flat + 1))
     fi
     best=$(awk -v r="$AB_RPS" -v b="$best" 'BEGIN {print (r > b) ? r : b}')
-    [ "$flat" -ge 2 ] && break
+    bestcpu=$(awk -v c="$cpr" -v b="$bestcpu" 'BEGIN {print (b == 0 || c < b) ? c : b}')
+    [ "$flat" -ge 2 ] && [ "$served" -ge "${AB_WARM_MIN_REQUESTS:-20000}" ] && break
   done
-  echo "  warm-up $name: $n rounds of ${AB_WARM_SECONDS:-5}s, req/s:$trail"
+  echo "  warm-up $name: $n rounds of ${AB_WARM_SECONDS:-5}s, $served requests, req/s / CPU per request:$trail"
 }
 
 ab_compare() { # PATH BASE CAL VARIANT...
@@ -142,35 +170,42 @@ ab_compare() { # PATH BASE CAL VARIANT...
     for i in $(seq 0 $((k - 1))); do
       j=$(( (i + r - 1) % k ))
       name=${names[$j]}
+      local cpu0; cpu0=$(ab_cpu_ms "${AB_PID[$name]}")
       ab_wrk "${AB_URL[$name]}$path" -d"${AB_SECONDS:-10}s" ${AB_LUA:+-s "$AB_LUA"}
+      local cpu=$(( $(ab_cpu_ms "${AB_PID[$name]}") - cpu0 ))
       [ "$AB_NON2XX" = 0 ] && [ "$AB_ERRORS" = 0 ] ||
         echo "  warning: $name had $AB_NON2XX non-2xx answers and $AB_ERRORS socket errors" >&2
-      echo "$r $name $AB_RPS $AB_P50 $AB_P99" >>"$results"
-      line+=$(printf ' %s %.0f/s p99 %.2fms |' "$name" "$AB_RPS" "$AB_P99")
+      echo "$r $name $AB_RPS $AB_P50 $AB_P99 $cpu $AB_REQS" >>"$results"
+      line+=$(printf ' %s %.0f/s p99 %.2fms %.0fus/req |' "$name" "$AB_RPS" "$AB_P99" \
+        "$(awk -v c="$cpu" -v q="$AB_REQS" 'BEGIN {print (q > 0 ? c * 1000 / q : 0)}')")
     done
     echo "${line% |}"
   done
   ab_summary "$results" "${names[@]}"
 }
 
-# Ratios from a results file of "round name rps p50 p99" lines: sum of the variant's throughput
-# over the sum of the base's, mean p99 over the base's mean p99, and the per-round range.
+# Ratios from a results file of "round name rps p50 p99 cpu-ms requests" lines: sum of the
+# variant's throughput over the sum of the base's, mean p99 over the base's mean p99, the per-round
+# range, and CPU time per request (the variant's total over its requests) over the base's.
 ab_summary() { # FILE BASE CAL VARIANT...
   local file=$1; shift
   awk -v base="$1" -v cal="$2" -v list="$*" '
-    { rps[$2] += $3; p99[$2] += $5; r[$1, $2] = $3; q[$1, $2] = $5; if ($1 > n) n = $1 }
+    { rps[$2] += $3; p99[$2] += $5; r[$1, $2] = $3; q[$1, $2] = $5; if ($1 > n) n = $1
+      cpu[$2] += $6; req[$2] += $7 }
+    function cpr(v) { return req[v] > 0 ? cpu[v] * 1000 / req[v] : 0 }
+    function cr(v) { return cpr(base) > 0 ? cpr(v) / cpr(base) : 0 }
     function range(v,   i, x, lo, hi) { lo = 1e9; hi = 0
       for (i = 1; i <= n; i++) { x = r[i, v] / r[i, base]; if (x < lo) lo = x; if (x > hi) hi = x }
       return sprintf("%.3f-%.3f", lo, hi) }
     END {
       split(list, v, " ")
-      printf "  %-22s %10s %9s %10s %9s %9s %15s\n", "variant", "req/s", "p99 ms", "thr ratio", "p99 ratio", "A/A thr", "A/A p99"
+      printf "  %-14s %9s %9s %9s %9s %9s %9s %9s %9s %9s\n", "variant", "req/s", "p99 ms", "CPU us/req", "thr ratio", "A/A thr", "p99 ratio", "A/A p99", "CPU ratio", "A/A CPU"
       for (i = 1; i <= length(v); i++) {
         x = v[i]
-        printf "  %-22s %10.0f %9.2f", x, rps[x] / n, p99[x] / n
-        if (x == base) { printf " %10s %9s\n", "(base)", ""; continue }
-        printf " %10.3f %9.3f %9.3f %15.3f   per round %s (A/A %s)\n", rps[x] / rps[base], p99[x] / p99[base],
-          rps[cal] / rps[base], p99[cal] / p99[base], range(x), range(cal)
+        printf "  %-14s %9.0f %9.2f %9.0f", x, rps[x] / n, p99[x] / n, cpr(x)
+        if (x == base) { printf " %9s\n", "(base)"; continue }
+        printf " %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f   throughput per round %s (A/A %s)\n", rps[x] / rps[base],
+          rps[cal] / rps[base], p99[x] / p99[base], p99[cal] / p99[base], cr(x), cr(cal), range(x), range(cal)
       }
     }' "$file"
 }

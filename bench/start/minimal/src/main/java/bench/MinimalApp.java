@@ -7,11 +7,13 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** One entity, one repository, one controller: the yardstick of bench/start/run. */
 @SpringBootApplication
+@EnableJpaRepositories(considerNestedRepositories = true) // the repository is a nested interface
 public class MinimalApp {
 
   public static void main(String[] args) {

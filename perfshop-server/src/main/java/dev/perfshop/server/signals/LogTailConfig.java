@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+@ConditionalOnSignals
 @Configuration(proxyBeanMethods = false)
 class LogTailConfig {
 

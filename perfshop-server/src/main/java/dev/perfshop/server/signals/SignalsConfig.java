@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 
+@ConditionalOnSignals
 @Configuration(proxyBeanMethods = false)
 class SignalsConfig {
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The student's signals, public like {@code /api/stats/**}: what anyone in the classroom could read
  * from the server's own instruments. Nothing here names active chaos.
  */
+@ConditionalOnSignals
 @RestController
 class SignalsController {
 

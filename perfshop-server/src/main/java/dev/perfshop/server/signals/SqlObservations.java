@@ -4,6 +4,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,19 +31,48 @@ final class SqlObservations {
     this.registry = registry;
   }
 
+  /** Statement shapes kept at most (the shop's ORM repeats a few hundred statements at most). */
+  static final int MAX_SHAPES = 1024;
+
+  /**
+   * What an observation needs from a statement's text, read once per distinct text: the regular
+   * expression and the text's cut are not paid again on every execution.
+   */
+  record Shape(String name, KeyValue operation, KeyValue text, KeyValue table) {
+    static Shape of(String sql) {
+      String operation = SqlObservations.operation(sql);
+      String table = SqlObservations.table(sql);
+      return new Shape(
+          table == null ? operation : operation + " " + table,
+          KeyValue.of("db.operation.name", operation),
+          KeyValue.of("db.query.text", sql.length() > MAX_TEXT ? sql.substring(0, MAX_TEXT) : sql),
+          table == null ? null : KeyValue.of("db.collection.name", table));
+    }
+  }
+
+  private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+
+  Shape shape(String sql) {
+    Shape shape = shapes.get(sql);
+    if (shape == null) {
+      shape = Shape.of(sql);
+      if (shapes.size() < MAX_SHAPES) {
+        shapes.putIfAbsent(sql, shape);
+      }
+    }
+    return shape;
+  }
+
   /** A started observation for {@code sql}; the caller stops it. */
   Observation start(String sql) {
-    String operation = operation(sql);
-    String table = table(sql);
+    Shape shape = shape(sql);
     Observation observation =
         Observation.createNotStarted(NAME, registry.get())
-            .contextualName(table == null ? operation : operation + " " + table)
-            .lowCardinalityKeyValue(KeyValue.of("db.operation.name", operation))
-            .highCardinalityKeyValue(
-                KeyValue.of(
-                    "db.query.text", sql.length() > MAX_TEXT ? sql.substring(0, MAX_TEXT) : sql));
-    if (table != null) {
-      observation.highCardinalityKeyValue(KeyValue.of("db.collection.name", table));
+            .contextualName(shape.name())
+            .lowCardinalityKeyValue(shape.operation())
+            .highCardinalityKeyValue(shape.text());
+    if (shape.table() != null) {
+      observation.highCardinalityKeyValue(shape.table());
     }
     return observation.start();
   }

@@ -94,6 +94,11 @@ public class TraceRecorder implements ObservationHandler<Observation.Context> {
     }
   }
 
+  /** Whether a request is being traced on this thread (one thread-local read). */
+  boolean tracing() {
+    return CURRENT.get() != null;
+  }
+
   /**
    * Opens a span for a method of the shop as a child of the current one, or returns null when no
    * request is being traced on this thread. Close it with {@link #close}.
