@@ -38,14 +38,14 @@ class InstructorController {
   private final EnigmaRegistry enigmas;
   private final ProgressHub hub;
   private final GradeExports grades;
-  private final AnomalySignals signals;
+  private final DebriefSignals signals;
 
   InstructorController(
       ClassSessions sessions,
       EnigmaRegistry enigmas,
       ProgressHub hub,
       GradeExports grades,
-      AnomalySignals signals) {
+      DebriefSignals signals) {
     this.signals = signals;
     this.sessions = sessions;
     this.enigmas = enigmas;

@@ -199,7 +199,7 @@ final class SignalDrawing {
   static String summary(SignalChart c) {
     if (c.points().isEmpty()) {
       return "No data kept for this window (the server keeps the signals of the last "
-          + AnomalySignals.KEEP.toHours()
+          + DebriefSignals.KEEP.toHours()
           + " hours, in memory).";
     }
     return "Anomaly on "

@@ -137,7 +137,7 @@ public final class Views {
   }
 
   /**
-   * The key signal around one anomaly of the run (see {@link AnomalySignals}): points from {@code
+   * The key signal around one anomaly of the run (see {@link DebriefSignals}): points from {@code
    * from} to {@code to}, one per {@code stepSeconds}, in {@code unit}; {@code before} and {@code
    * during} are the means before the start and while it ran (null without points there).
    */

@@ -221,14 +221,6 @@ class RawRuntimeNamesTests {
     return Pattern.compile(regex.toString());
   }
 
-  /**
-   * Frames of code outside this change that still say "anomaly": the debrief collector of the
-   * pedagogy feature (a periodic task that reads the route statistics). Named here, not hidden: its
-   * rename is reported to the lead (issue #15).
-   */
-  static final List<String> KNOWN_ELSEWHERE =
-      List.of("dev.perfshop.server.pedagogy.AnomalySignals");
-
   /** Shop frames and threads may not carry the type's name; nothing may carry the engine's. */
   static boolean reveals(String text, Window w) {
     return offending(text, w) != null;
@@ -237,9 +229,6 @@ class RawRuntimeNamesTests {
   /** The first line of {@code text} that names the engine or, in shop code, the type; or null. */
   static String offending(String text, Window w) {
     for (String part : text.split("\n")) {
-      if (KNOWN_ELSEWHERE.stream().anyMatch(part::startsWith)) {
-        continue;
-      }
       if (ENGINE.matcher(part).find()) {
         return part;
       }

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * anomalies (MetricsVisibilityTests).
  */
 @Component
-public class AnomalySignals implements SmartLifecycle {
+public class DebriefSignals implements SmartLifecycle {
 
   static final Duration KEEP = Duration.ofHours(3);
   static final int MAX_POINTS = 120;
@@ -58,7 +58,7 @@ public class AnomalySignals implements SmartLifecycle {
   private final Map<String, TreeMap<Long, RoutePoint>> routes = new HashMap<>();
   private final TreeMap<Long, MetricSample> jvm = new TreeMap<>();
 
-  AnomalySignals(RouteStats stats, ObjectProvider<MetricsHistory> history, Clock clock) {
+  DebriefSignals(RouteStats stats, ObjectProvider<MetricsHistory> history, Clock clock) {
     this.stats = stats;
     this.history = history;
     this.clock = clock;

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * The debrief's key signal around an anomaly: real route statistics and a real JVM history fed by a
  * clock moved by hand, the keeper collecting every minute as its schedule does.
  */
-class AnomalySignalsTests {
+class DebriefSignalsTests {
 
   static final String SLOW = "GET /api/products/{id}";
   static final String OTHER = "GET /api/categories";
@@ -33,14 +33,14 @@ class AnomalySignalsTests {
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final AtomicLong heap = new AtomicLong(200L << 20);
   final MetricsHistory history = new MetricsHistory(registry, clock);
-  final AnomalySignals signals =
-      new AnomalySignals(
+  final DebriefSignals signals =
+      new DebriefSignals(
           stats,
           new StaticListableBeanFactory(Map.of("history", history))
               .getBeanProvider(MetricsHistory.class),
           clock);
 
-  AnomalySignalsTests() {
+  DebriefSignalsTests() {
     Gauge.builder("jvm.memory.used", heap, AtomicLong::get)
         .tag("area", "heap")
         .tag("id", "G1 Old Gen")
@@ -148,7 +148,7 @@ class AnomalySignalsTests {
 
     assertThat(c.endedAt()).isNull();
     assertThat(c.points())
-        .hasSizeLessThanOrEqualTo(AnomalySignals.MAX_POINTS)
+        .hasSizeLessThanOrEqualTo(DebriefSignals.MAX_POINTS)
         .hasSizeGreaterThan(90);
     assertThat(c.stepSeconds()).isGreaterThan(5);
     assertThat(c.during()).isGreaterThan(350);
