@@ -2,7 +2,6 @@ package dev.perfshop.server.pedagogy;
 
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,61 +28,6 @@ final class AnswerChecks {
   static final int MAX_ANSWER = 200;
   private static final String DOMAIN = "perfshop-answer";
 
-  /** What the database keeps of an answer check. */
-  record Stored(
-      String type,
-      List<String> options,
-      boolean multiple,
-      List<String> hashes,
-      String pattern,
-      Double value,
-      Double tolerance,
-      String unit,
-      String binding,
-      String measure,
-      Map<String, String> when) {
-
-    Stored {
-      when = when == null ? Map.of() : Map.copyOf(when);
-    }
-
-    Stored(
-        String type,
-        List<String> options,
-        boolean multiple,
-        List<String> hashes,
-        String pattern,
-        Double value,
-        Double tolerance,
-        String unit,
-        String binding,
-        String measure) {
-      this(
-          type, options, multiple, hashes, pattern, value, tolerance, unit, binding, measure, null);
-    }
-
-    Stored(
-        String type,
-        List<String> options,
-        boolean multiple,
-        List<String> hashes,
-        String pattern,
-        Double value,
-        Double tolerance,
-        String unit,
-        String binding) {
-      this(type, options, multiple, hashes, pattern, value, tolerance, unit, binding, null, null);
-    }
-
-    boolean ready() {
-      return switch (type) {
-        case "bound", "choice" -> !hashes.isEmpty();
-        case "measured" -> measure != null && measure.indexOf(' ') > 0;
-        default -> true;
-      };
-    }
-  }
-
   /** A student's answer: {@code answer} for text-like checks, {@code choices} for choices. */
   record Submission(String answer, List<Integer> choices) {}
 
@@ -105,7 +49,7 @@ final class AnswerChecks {
     return patterns.computeIfAbsent(pattern, SafeRegex::compile);
   }
 
-  Stored prepare(long sessionId, String enigmaKey, AnswerSpec spec) {
+  StoredAnswer prepare(long sessionId, String enigmaKey, AnswerSpec spec) {
     String type = spec.type() == null ? "" : spec.type().strip().toLowerCase(Locale.ROOT);
     return switch (type) {
       case "choice" -> prepareChoice(sessionId, enigmaKey, spec);
@@ -115,7 +59,7 @@ final class AnswerChecks {
         require(
             Double.isFinite(tolerance) && tolerance >= 0, "tolerance must be a positive number");
         require(spec.unit() == null || spec.unit().length() <= 16, "unit has at most 16 chars");
-        yield new Stored(
+        yield new StoredAnswer(
             type,
             List.of(),
             false,
@@ -134,7 +78,7 @@ final class AnswerChecks {
           } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
           }
-          yield new Stored(
+          yield new StoredAnswer(
               type, List.of(), false, List.of(), spec.pattern(), null, null, null, null);
         }
         require(
@@ -142,17 +86,17 @@ final class AnswerChecks {
             "text needs a pattern or 1 to 20 accepted answers");
         List<String> hashes = new ArrayList<>();
         for (String a : spec.accepted()) {
-          String n = text(a);
+          String n = AnswerText.text(a);
           require(!n.isEmpty() && n.length() <= MAX_ANSWER, "accepted answers have 1 to 200 chars");
           hashes.add(hash(sessionId, enigmaKey, "text", n));
         }
-        yield new Stored(type, List.of(), false, hashes, null, null, null, null, null);
+        yield new StoredAnswer(type, List.of(), false, hashes, null, null, null, null, null);
       }
       case "route" -> {
         String route =
             Routes.normalise(spec.route())
                 .orElseThrow(() -> invalid("route must look like GET /api/products/{id}"));
-        yield new Stored(
+        yield new StoredAnswer(
             type,
             List.of(),
             false,
@@ -167,7 +111,8 @@ final class AnswerChecks {
         require(
             spec.binding() != null && spec.binding().matches("[a-z0-9][a-z0-9-]{0,63}"),
             "bound needs a binding name (lower-case letters, digits, dashes)");
-        yield new Stored(type, List.of(), false, List.of(), null, null, null, null, spec.binding());
+        yield new StoredAnswer(
+            type, List.of(), false, List.of(), null, null, null, null, spec.binding());
       }
       case "measured" -> {
         String metric = spec.measure() == null ? "" : spec.measure().strip();
@@ -191,7 +136,7 @@ final class AnswerChecks {
         require(
             tolerance > 0 && tolerance <= 100,
             "a measured answer's tolerance is a percentage of the measurement (1 to 100)");
-        yield new Stored(
+        yield new StoredAnswer(
             type,
             List.of(),
             false,
@@ -220,7 +165,7 @@ final class AnswerChecks {
                 && spec.options().isEmpty()
                 && spec.accepted().isEmpty(),
             "done takes only checkouts: the server counts them, nothing is typed");
-        yield new Stored(
+        yield new StoredAnswer(
             type,
             List.of(),
             false,
@@ -237,7 +182,7 @@ final class AnswerChecks {
     };
   }
 
-  private Stored prepareChoice(long sessionId, String enigmaKey, AnswerSpec spec) {
+  private StoredAnswer prepareChoice(long sessionId, String enigmaKey, AnswerSpec spec) {
     List<String> options = spec.options();
     require(options.size() >= 2 && options.size() <= 10, "choice needs 2 to 10 options");
     for (String o : options) {
@@ -249,7 +194,7 @@ final class AnswerChecks {
     TreeSet<Integer> correct = correctSet(spec.correct(), options.size());
     boolean multiple = spec.multiple() != null ? spec.multiple() : correct.size() > 1;
     require(multiple || correct.size() == 1, "a single choice has exactly one correct option");
-    return new Stored(
+    return new StoredAnswer(
         "choice",
         options,
         multiple,
@@ -266,7 +211,7 @@ final class AnswerChecks {
    * hash of the value maps to the keyed hash of its right options. Nothing is right until {@link
    * #bindChoice} picks one.
    */
-  private Stored prepareBoundChoice(long sessionId, String enigmaKey, AnswerSpec spec) {
+  private StoredAnswer prepareBoundChoice(long sessionId, String enigmaKey, AnswerSpec spec) {
     require(
         spec.binding() != null && spec.binding().matches("[a-z0-9][a-z0-9-]{0,63}"),
         "a choice with correctWhen names its binding (lower-case letters, digits, dashes)");
@@ -286,7 +231,7 @@ final class AnswerChecks {
     }
     boolean asked = spec.multiple() != null ? spec.multiple() : multiple;
     require(asked || !multiple, "a single choice has exactly one correct option per value");
-    return new Stored(
+    return new StoredAnswer(
         "choice",
         spec.options(),
         asked,
@@ -303,7 +248,7 @@ final class AnswerChecks {
   /**
    * The right options of a bound choice for the value its run chose; empty if not a value of it.
    */
-  Optional<String> bindChoice(long sessionId, String enigmaKey, Stored stored, String value) {
+  Optional<String> bindChoice(long sessionId, String enigmaKey, StoredAnswer stored, String value) {
     return Optional.ofNullable(stored.when().get(bindHash(sessionId, enigmaKey, value)));
   }
 
@@ -323,12 +268,12 @@ final class AnswerChecks {
 
   /** The stored hash of a value bound at run time. */
   String bindHash(long sessionId, String enigmaKey, String value) {
-    String n = bound(value);
+    String n = AnswerText.bound(value);
     require(!n.isEmpty() && n.length() <= MAX_ANSWER, "a bound value has 1 to 200 chars");
     return hash(sessionId, enigmaKey, "bound", n);
   }
 
-  Verdict check(long sessionId, String enigmaKey, Stored stored, Submission submission) {
+  Verdict check(long sessionId, String enigmaKey, StoredAnswer stored, Submission submission) {
     if (stored.type().equals("choice")) {
       List<Integer> chosen = submission.choices();
       if (chosen == null || chosen.isEmpty()) {
@@ -374,9 +319,9 @@ final class AnswerChecks {
           String n = answer.strip().replaceAll("\\s+", " ");
           Pattern p = compiled(stored.pattern());
           boolean ok = SafeRegex.matches(p, n).orElse(false);
-          yield new Verdict(ok, hash(sessionId, enigmaKey, "text", text(answer)));
+          yield new Verdict(ok, hash(sessionId, enigmaKey, "text", AnswerText.text(answer)));
         }
-        yield byHash(sessionId, enigmaKey, stored, "text", text(answer));
+        yield byHash(sessionId, enigmaKey, stored, "text", AnswerText.text(answer));
       }
       case "route" -> {
         String route =
@@ -384,7 +329,7 @@ final class AnswerChecks {
                 .orElseThrow(() -> invalid("answer a route as METHOD /path, e.g. GET /api/cart"));
         yield byHash(sessionId, enigmaKey, stored, "route", route);
       }
-      case "bound" -> byHash(sessionId, enigmaKey, stored, "bound", bound(answer));
+      case "bound" -> byHash(sessionId, enigmaKey, stored, "bound", AnswerText.bound(answer));
       default -> throw new IllegalStateException("unknown stored answer type " + stored.type());
     };
   }
@@ -394,7 +339,7 @@ final class AnswerChecks {
    * least one unit, so a near-zero measurement is not an impossible target).
    */
   Verdict checkMeasured(
-      long sessionId, String enigmaKey, Stored stored, String answer, double measured) {
+      long sessionId, String enigmaKey, StoredAnswer stored, String answer, double measured) {
     if (answer == null || answer.isBlank() || answer.length() > MAX_ANSWER) {
       throw invalid("answer must be a number of 1 to " + MAX_ANSWER + " characters");
     }
@@ -411,7 +356,7 @@ final class AnswerChecks {
   }
 
   private Verdict byHash(
-      long sessionId, String enigmaKey, Stored stored, String kind, String normalised) {
+      long sessionId, String enigmaKey, StoredAnswer stored, String kind, String normalised) {
     String message = message(sessionId, enigmaKey, kind, normalised);
     boolean ok = false;
     for (String h : stored.hashes()) {
@@ -431,19 +376,6 @@ final class AnswerChecks {
 
   private static String choiceSet(java.util.Collection<Integer> set) {
     return set.stream().map(String::valueOf).collect(Collectors.joining(","));
-  }
-
-  /** Case, accents' composition and spacing do not matter in text answers. */
-  static String text(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFC)
-        .strip()
-        .replaceAll("\\s+", " ")
-        .toLowerCase(Locale.ROOT);
-  }
-
-  /** Bound values compare as routes when they are routes, as text otherwise. */
-  static String bound(String s) {
-    return Routes.normalise(s).orElseGet(() -> text(s));
   }
 
   private static String blankToNull(String s) {

@@ -18,12 +18,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,9 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClassSessions {
 
-  static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,31}");
-
   private final PedagogyRepository repository;
+  private final ProgressRepository progressStore;
+  private final TimelineRepository timeline;
   private final AgentCodes agentCodes;
   private final SecureRandom random;
   private final PedagogyProperties properties;
@@ -47,6 +45,8 @@ public class ClassSessions {
 
   ClassSessions(
       PedagogyRepository repository,
+      ProgressRepository progressStore,
+      TimelineRepository timeline,
       AgentCodes agentCodes,
       SecureRandom pedagogyRandom,
       PedagogyProperties properties,
@@ -55,6 +55,8 @@ public class ClassSessions {
       ApplicationEventPublisher events,
       Clock clock) {
     this.repository = repository;
+    this.progressStore = progressStore;
+    this.timeline = timeline;
     this.agentCodes = agentCodes;
     this.random = pedagogyRandom;
     this.properties = properties;
@@ -121,7 +123,7 @@ public class ClassSessions {
     } else if (open && s.frozenAt() != null) {
       repository.setFrozen(id, null);
     }
-    repository.journal(id, now, "session", open ? "student page opened" : "student page closed");
+    timeline.journal(id, now, "session", open ? "student page opened" : "student page closed");
     events.publishEvent(ProgressEvent.of(id, "session", now));
     return view(require(id));
   }
@@ -139,7 +141,7 @@ public class ClassSessions {
     }
     Instant now = clock.instant();
     repository.setMessage(id, clean.isEmpty() ? null : clean, clean.isEmpty() ? null : now);
-    repository.journal(id, now, "message", clean.isEmpty() ? "message cleared" : clean);
+    timeline.journal(id, now, "message", clean.isEmpty() ? "message cleared" : clean);
     events.publishEvent(ProgressEvent.of(id, "message", now));
     return view(require(id));
   }
@@ -151,10 +153,10 @@ public class ClassSessions {
     Instant now = clock.instant();
     if (frozen && s.frozenAt() == null) {
       repository.setFrozen(id, now);
-      repository.journal(id, now, "scoreboard", "scoreboard frozen");
+      timeline.journal(id, now, "scoreboard", "scoreboard frozen");
     } else if (!frozen && s.frozenAt() != null) {
       repository.setFrozen(id, null);
-      repository.journal(id, now, "scoreboard", "scoreboard thawed");
+      timeline.journal(id, now, "scoreboard", "scoreboard thawed");
     }
     events.publishEvent(ProgressEvent.of(id, "session", now));
     return view(require(id));
@@ -184,7 +186,7 @@ public class ClassSessions {
   @Transactional
   public StudentView rename(long sessionId, long studentId, String nickname) {
     StudentRow st = requireStudent(sessionId, studentId);
-    String clean = validNickname(nickname);
+    String clean = Nicknames.valid(nickname);
     if (!PedagogyRepository.nicknameKey(clean).equals(PedagogyRepository.nicknameKey(st.nickname()))
         && repository.nicknameTaken(sessionId, clean)) {
       throw new ApiException(
@@ -199,7 +201,7 @@ public class ClassSessions {
     studentEvent(sessionId, studentId, clean);
     return studentView(
         repository.student(sessionId, studentId).orElseThrow(),
-        repository.progressOfStudent(studentId));
+        progressStore.progressOfStudent(studentId));
   }
 
   /** Clears a student's progress (stars, hints, attempts); the agent code stays valid. */
@@ -272,7 +274,7 @@ public class ClassSessions {
           new StudentProgress(
               st.id(),
               st.nickname(),
-              stars(mine),
+              Standings.stars(mine),
               (int) mine.stream().filter(ProgressRow::solved).count(),
               mine.stream().mapToInt(ProgressRow::hintsTaken).sum(),
               mine.stream().mapToInt(ProgressRow::wrongAnswers).sum(),
@@ -284,9 +286,9 @@ public class ClassSessions {
         view(session),
         enigmaViews,
         rows,
-        leaderboard(students, byStudent),
-        leaderboard(students, asOf(byStudent, session.frozenAt())),
-        detections(session, enigmas, students, byStudent),
+        Standings.leaderboard(students, byStudent),
+        Standings.leaderboard(students, Standings.asOf(byStudent, session.frozenAt())),
+        DetectionTimes.of(chaosDuring(session), enigmas, students, byStudent),
         clock.instant());
   }
 
@@ -295,121 +297,24 @@ public class ClassSessions {
   public Views.Report report(long sessionId) {
     ProgressView p = progress(sessionId);
     SessionRow s = require(sessionId);
-    List<Views.Incident> timeline = new ArrayList<>();
-    for (Rows.ChaosRow c : chaosDuring(s)) {
-      timeline.add(
-          new Views.Incident(
-              c.at(),
-              "chaos",
-              c.action()
-                  + (c.type() == null ? "" : " " + c.type())
-                  + (c.level() == null || !"enable".equals(c.action()) ? "" : " level " + c.level())
-                  + (c.scenarioId() == null ? "" : " (scenario " + c.scenarioId() + ")")));
-    }
-    repository
-        .journal(sessionId)
-        .forEach(j -> timeline.add(new Views.Incident(j.at(), j.kind(), j.detail())));
-    Map<String, Instant> firstSolve = new LinkedHashMap<>();
-    Map<String, String> firstBy = new LinkedHashMap<>();
-    for (StudentProgress st : p.students()) {
-      st.enigmas()
-          .forEach(
-              (key, cell) -> {
-                if (cell.solvedAt() != null
-                    && (firstSolve.get(key) == null
-                        || cell.solvedAt().isBefore(firstSolve.get(key)))) {
-                  firstSolve.put(key, cell.solvedAt());
-                  firstBy.put(key, st.nickname());
-                }
-              });
-    }
-    firstSolve.forEach(
-        (key, at) ->
-            timeline.add(
-                new Views.Incident(at, "detection", key + " first solved by " + firstBy.get(key))));
-    timeline.sort(Comparator.comparing(Views.Incident::at));
-    return new Views.Report(
-        p.session(),
-        timeline,
-        p.leaderboard(),
-        p.detections(),
-        p.enigmas(),
-        List.of(),
-        p.generatedAt());
-  }
-
-  private List<Rows.ChaosRow> chaosDuring(SessionRow s) {
-    Instant end = s.archivedAt() != null ? s.archivedAt() : clock.instant();
-    return repository.chaosChanges(s.createdAt(), end);
-  }
-
-  private List<Views.Detection> detections(
-      SessionRow s,
-      List<EnigmaRow> enigmas,
-      List<StudentRow> students,
-      Map<Long, List<ProgressRow>> byStudent) {
-    return DetectionTimes.of(chaosDuring(s), enigmas, students, byStudent);
-  }
-
-  /** The progress as it stood at an instant: later solves do not count yet (null: now). */
-  static Map<Long, List<ProgressRow>> asOf(Map<Long, List<ProgressRow>> progress, Instant at) {
-    if (at == null) {
-      return progress;
-    }
-    Map<Long, List<ProgressRow>> out = new LinkedHashMap<>();
-    progress.forEach(
-        (student, rows) ->
-            out.put(
-                student,
-                rows.stream()
-                    .filter(p -> p.solvedAt() == null || !p.solvedAt().isAfter(at))
-                    .toList()));
-    return out;
-  }
-
-  @Transactional(readOnly = true)
-  public List<Rank> leaderboard(long sessionId) {
-    require(sessionId);
-    return leaderboard(repository.students(sessionId), progressByStudent(sessionId));
+    return Standings.report(p, chaosDuring(s), timeline.journal(sessionId));
   }
 
   /** One CSV line per student and enigma, spreadsheet-safe (no formula can be injected). */
   @Transactional(readOnly = true)
   public String exportCsv(long sessionId) {
-    ProgressView p = progress(sessionId);
-    StringBuilder out =
-        new StringBuilder(
-            "session_id,session_name,level,student_id,nickname,enigma,solved,stars,hints_taken,wrong_answers,attempts,solved_at\r\n");
-    for (StudentProgress st : p.students()) {
-      for (EnigmaSummary e : p.enigmas()) {
-        Cell c = st.enigmas().getOrDefault(e.key(), new Cell(false, null, 0, 0, 0, null));
-        out.append(
-                String.join(
-                    ",",
-                    Long.toString(p.session().id()),
-                    csv(p.session().name()),
-                    p.session().level().name(),
-                    Long.toString(st.id()),
-                    csv(st.nickname()),
-                    csv(e.key()),
-                    Boolean.toString(c.solved()),
-                    c.stars() == null ? "" : c.stars().toString(),
-                    Integer.toString(c.hintsTaken()),
-                    Integer.toString(c.wrongAnswers()),
-                    Integer.toString(c.attempts()),
-                    c.solvedAt() == null ? "" : c.solvedAt().toString()))
-            .append("\r\n");
-      }
-    }
-    return out.toString();
+    return GradeExports.longCsv(progress(sessionId));
   }
 
-  static String csv(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    return "\"" + v.replace("\"", "\"\"") + "\"";
+  private List<Rows.ChaosRow> chaosDuring(SessionRow s) {
+    Instant end = s.archivedAt() != null ? s.archivedAt() : clock.instant();
+    return timeline.chaosChanges(s.createdAt(), end);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Rank> leaderboard(long sessionId) {
+    require(sessionId);
+    return Standings.leaderboard(repository.students(sessionId), progressByStudent(sessionId));
   }
 
   // --- for other features (chaos scopes)
@@ -446,17 +351,6 @@ public class ClassSessions {
     return repository.session(id).orElseThrow(() -> ApiException.notFound("session", id));
   }
 
-  static String validNickname(String nickname) {
-    String clean = nickname == null ? "" : nickname.strip().replaceAll("\\s+", " ");
-    if (!NICKNAME.matcher(clean).matches()) {
-      throw new ApiException(
-          ProblemType.VALIDATION,
-          "nickname must have 1 to 32 letters, digits, spaces, dots, dashes or underscores,"
-              + " starting with a letter or digit");
-    }
-    return clean;
-  }
-
   SessionView view(SessionRow s) {
     return new SessionView(
         s.id(),
@@ -488,7 +382,7 @@ public class ClassSessions {
   }
 
   Map<Long, List<ProgressRow>> progressByStudent(long sessionId) {
-    return repository.progressOfSession(sessionId).stream()
+    return progressStore.progressOfSession(sessionId).stream()
         .collect(Collectors.groupingBy(ProgressRow::studentId));
   }
 
@@ -499,54 +393,7 @@ public class ClassSessions {
         agentCodes.codeOf(st.publicId()),
         st.joinedAt(),
         st.lastSeenAt(),
-        stars(progress),
+        Standings.stars(progress),
         (int) progress.stream().filter(ProgressRow::solved).count());
-  }
-
-  static int stars(List<ProgressRow> progress) {
-    return progress.stream()
-        .filter(ProgressRow::solved)
-        .mapToInt(p -> p.stars() == null ? 0 : p.stars())
-        .sum();
-  }
-
-  /** Most stars first, then most solves, then whoever got there first. */
-  static List<Rank> leaderboard(List<StudentRow> students, Map<Long, List<ProgressRow>> progress) {
-    record Score(String nickname, int stars, int solved, Instant last) {}
-    List<Score> scores =
-        students.stream()
-            .map(
-                st -> {
-                  List<ProgressRow> mine = progress.getOrDefault(st.id(), List.of());
-                  Instant last =
-                      mine.stream()
-                          .map(ProgressRow::solvedAt)
-                          .filter(java.util.Objects::nonNull)
-                          .max(Comparator.naturalOrder())
-                          .orElse(null);
-                  return new Score(
-                      st.nickname(),
-                      stars(mine),
-                      (int) mine.stream().filter(ProgressRow::solved).count(),
-                      last);
-                })
-            .sorted(
-                Comparator.comparingInt(Score::stars)
-                    .reversed()
-                    .thenComparing(Comparator.comparingInt(Score::solved).reversed())
-                    .thenComparing(Score::last, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(Score::nickname))
-            .toList();
-    List<Rank> ranks = new ArrayList<>();
-    for (int i = 0; i < scores.size(); i++) {
-      Score s = scores.get(i);
-      Score prev = i == 0 ? null : scores.get(i - 1);
-      int rank =
-          prev != null && prev.stars() == s.stars() && prev.solved() == s.solved()
-              ? ranks.get(i - 1).rank()
-              : i + 1;
-      ranks.add(new Rank(rank, s.nickname(), s.stars(), s.solved(), s.last()));
-    }
-    return ranks;
   }
 }

@@ -50,6 +50,7 @@ public class DoingCheckouts {
           "request-id");
 
   private final PedagogyRepository repository;
+  private final ProgressRepository progressStore;
   private final CheckoutTally tally;
   private final AgentCodes agentCodes;
   private final ChaosEngine chaos;
@@ -59,6 +60,7 @@ public class DoingCheckouts {
 
   DoingCheckouts(
       PedagogyRepository repository,
+      ProgressRepository progressStore,
       CheckoutTally tally,
       AgentCodes agentCodes,
       ChaosEngine chaos,
@@ -66,6 +68,7 @@ public class DoingCheckouts {
       ApplicationEventPublisher events,
       Clock clock) {
     this.repository = repository;
+    this.progressStore = progressStore;
     this.tally = tally;
     this.agentCodes = agentCodes;
     this.chaos = chaos;
@@ -98,7 +101,7 @@ public class DoingCheckouts {
       if (!e.open() || !e.answer().type().equals("done") || !passed(e.anomalies(), plan, now)) {
         continue;
       }
-      ProgressRow p = repository.lockProgress(student.id(), e.id(), now);
+      ProgressRow p = progressStore.lockProgress(student.id(), e.id(), now);
       if (p.solved() || !tally.count(e.id(), student.id(), orderId, now)) {
         continue;
       }
@@ -138,7 +141,7 @@ public class DoingCheckouts {
             e.hintsReleased(),
             p.wrongAnswers(),
             Stars.wrongPerStar(e.answer().type()));
-    if (repository.recordSolve(p.id(), stars, now)) {
+    if (progressStore.recordSolve(p.id(), stars, now)) {
       meters.attempt(session.id(), true);
       meters.solve(session.id());
       events.publishEvent(

@@ -33,6 +33,8 @@ public class EnigmaRegistry {
   static final int MAX_HINTS = 5;
 
   private final PedagogyRepository repository;
+  private final ProgressRepository progressStore;
+  private final TimelineRepository timeline;
   private final ClassSessions sessions;
   private final AnswerChecks checks;
   private final ApplicationEventPublisher events;
@@ -40,11 +42,15 @@ public class EnigmaRegistry {
 
   EnigmaRegistry(
       PedagogyRepository repository,
+      ProgressRepository progressStore,
+      TimelineRepository timeline,
       ClassSessions sessions,
       AnswerChecks checks,
       ApplicationEventPublisher events,
       Clock clock) {
     this.repository = repository;
+    this.progressStore = progressStore;
+    this.timeline = timeline;
     this.sessions = sessions;
     this.checks = checks;
     this.events = events;
@@ -92,7 +98,7 @@ public class EnigmaRegistry {
                               + "' is not one (see GET /api/admin/chaos/catalog)")));
     }
     String key = spec.key();
-    AnswerChecks.Stored stored = checks.prepare(session.id(), key, spec.answer());
+    StoredAnswer stored = checks.prepare(session.id(), key, spec.answer());
     List<String> hints = spec.hints().stream().map(String::strip).toList();
     var existing = repository.enigma(sessionId, key);
     if (existing.isPresent()) {
@@ -236,7 +242,7 @@ public class EnigmaRegistry {
       throw new ApiException(ProblemType.CONFLICT, "every hint of " + key + " is already released");
     }
     repository.setHintsReleased(e.id(), e.hintsReleased() + 1);
-    repository.journal(
+    timeline.journal(
         sessionId,
         clock.instant(),
         "hint",
@@ -278,13 +284,13 @@ public class EnigmaRegistry {
   }
 
   private Map<Long, Long> solvedCounts(long sessionId) {
-    return repository.progressOfSession(sessionId).stream()
+    return progressStore.progressOfSession(sessionId).stream()
         .filter(ProgressRow::solved)
         .collect(Collectors.groupingBy(ProgressRow::enigmaId, Collectors.counting()));
   }
 
   private EnigmaView view(EnigmaRow e, Map<Long, Long> solved) {
-    AnswerChecks.Stored a = e.answer();
+    StoredAnswer a = e.answer();
     return new EnigmaView(
         e.key(),
         e.scenarioId(),

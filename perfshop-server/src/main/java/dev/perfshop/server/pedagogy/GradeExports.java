@@ -65,12 +65,11 @@ class GradeExports {
     ProgressView p = sessions.progress(sessionId);
     StringBuilder out = new StringBuilder(bom ? BOM : "");
     List<String> header = new ArrayList<>(List.of("nickname", "student_id"));
-    p.enigmas().forEach(e -> header.add(ClassSessions.csv(e.key())));
+    p.enigmas().forEach(e -> header.add(csv(e.key())));
     header.addAll(List.of("total", "solved", "hints_taken", "wrong_answers", "time_to_detect_s"));
     out.append(String.join(",", header)).append("\r\n");
     for (StudentProgress st : p.students()) {
-      List<String> row =
-          new ArrayList<>(List.of(ClassSessions.csv(st.nickname()), Long.toString(st.id())));
+      List<String> row = new ArrayList<>(List.of(csv(st.nickname()), Long.toString(st.id())));
       for (EnigmaSummary e : p.enigmas()) {
         Cell c = st.enigmas().get(e.key());
         row.add(c != null && c.solved() && c.stars() != null ? c.stars().toString() : "0");
@@ -144,5 +143,42 @@ class GradeExports {
         session.name(),
         challenges,
         "flags are empty: PerfShop keeps answers only as keyed hashes; add each flag in CTFd");
+  }
+
+  /** One CSV line per student and enigma, spreadsheet-safe (no formula can be injected). */
+  static String longCsv(ProgressView p) {
+    StringBuilder out =
+        new StringBuilder(
+            "session_id,session_name,level,student_id,nickname,enigma,solved,stars,hints_taken,wrong_answers,attempts,solved_at\r\n");
+    for (StudentProgress st : p.students()) {
+      for (EnigmaSummary e : p.enigmas()) {
+        Cell c = st.enigmas().getOrDefault(e.key(), new Cell(false, null, 0, 0, 0, null));
+        out.append(
+                String.join(
+                    ",",
+                    Long.toString(p.session().id()),
+                    csv(p.session().name()),
+                    p.session().level().name(),
+                    Long.toString(st.id()),
+                    csv(st.nickname()),
+                    csv(e.key()),
+                    Boolean.toString(c.solved()),
+                    c.stars() == null ? "" : c.stars().toString(),
+                    Integer.toString(c.hintsTaken()),
+                    Integer.toString(c.wrongAnswers()),
+                    Integer.toString(c.attempts()),
+                    c.solvedAt() == null ? "" : c.solvedAt().toString()))
+            .append("\r\n");
+      }
+    }
+    return out.toString();
+  }
+
+  static String csv(String value) {
+    String v = value == null ? "" : value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    return "\"" + v.replace("\"", "\"\"") + "\"";
   }
 }

@@ -28,7 +28,7 @@ class PedagogyConfig {
   InstallKey installKey(
       @Value("${perfshop.data-dir}") Path dataDir,
       SecureRandom pedagogyRandom,
-      PedagogyRepository repository,
+      InstallRepository repository,
       PedagogyProperties properties,
       Clock clock) {
     InstallKey key = InstallKey.loadOrCreate(dataDir, pedagogyRandom);

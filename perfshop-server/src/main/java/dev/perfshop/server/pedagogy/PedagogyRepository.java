@@ -2,7 +2,6 @@ package dev.perfshop.server.pedagogy;
 
 import dev.perfshop.scenario.Level;
 import dev.perfshop.server.pedagogy.Rows.EnigmaRow;
-import dev.perfshop.server.pedagogy.Rows.ProgressRow;
 import dev.perfshop.server.pedagogy.Rows.SessionRow;
 import dev.perfshop.server.pedagogy.Rows.StudentRow;
 import java.sql.ResultSet;
@@ -33,25 +32,6 @@ class PedagogyRepository {
   PedagogyRepository(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
     this.json = json;
-  }
-
-  // --- install key fingerprint
-
-  Optional<String> keyFingerprint() {
-    return jdbc.sql("SELECT key_fingerprint FROM pedagogy_install WHERE id = 1")
-        .query(String.class)
-        .optional();
-  }
-
-  void saveKeyFingerprint(String fingerprint, Instant now) {
-    if (jdbc.sql("UPDATE pedagogy_install SET key_fingerprint = ? WHERE id = 1")
-            .param(fingerprint)
-            .update()
-        == 0) {
-      jdbc.sql("INSERT INTO pedagogy_install (id, key_fingerprint, created_at) VALUES (1, ?, ?)")
-          .params(fingerprint, ts(now))
-          .update();
-    }
   }
 
   // --- sessions
@@ -142,42 +122,6 @@ class PedagogyRepository {
     jdbc.sql("UPDATE class_sessions SET frozen_at = ? WHERE id = ?")
         .params(ts(frozenAt), id)
         .update();
-  }
-
-  // --- journal (debrief timeline)
-
-  void journal(long sessionId, Instant at, String kind, String detail) {
-    jdbc.sql("INSERT INTO session_journal (session_id, at, kind, detail) VALUES (?, ?, ?, ?)")
-        .params(sessionId, ts(at), kind, detail.length() <= 500 ? detail : detail.substring(0, 500))
-        .update();
-  }
-
-  List<Rows.JournalRow> journal(long sessionId) {
-    return jdbc.sql(
-            "SELECT at, kind, detail FROM session_journal WHERE session_id = ? ORDER BY at, id")
-        .param(sessionId)
-        .query((rs, i) -> new Rows.JournalRow(instant(rs, "at"), rs.getString(2), rs.getString(3)))
-        .list();
-  }
-
-  /**
-   * The chaos changes between two instants, from the chaos feature's append-only audit table (the
-   * pedagogy feature only reads it: it is how a session learns when each anomaly began).
-   */
-  List<Rows.ChaosRow> chaosChanges(Instant from, Instant to) {
-    return jdbc.sql(
-            "SELECT at, action, chaos_type, chaos_level, scenario_id FROM chaos_audit"
-                + " WHERE at >= ? AND at <= ? ORDER BY at, id")
-        .params(ts(from), ts(to))
-        .query(
-            (rs, i) ->
-                new Rows.ChaosRow(
-                    instant(rs, "at"),
-                    rs.getString(2),
-                    rs.getString(3),
-                    (Integer) rs.getObject(4, Integer.class),
-                    rs.getString(5)))
-        .list();
   }
 
   // --- students
@@ -292,7 +236,7 @@ class PedagogyRepository {
       String key,
       String scenarioId,
       String question,
-      AnswerChecks.Stored a,
+      StoredAnswer a,
       List<String> hints,
       int maxStars,
       boolean open,
@@ -333,7 +277,7 @@ class PedagogyRepository {
       long id,
       String scenarioId,
       String question,
-      AnswerChecks.Stored a,
+      StoredAnswer a,
       List<String> hints,
       int maxStars) {
     jdbc.sql(
@@ -361,7 +305,7 @@ class PedagogyRepository {
         .update();
   }
 
-  private String when(AnswerChecks.Stored a) {
+  private String when(StoredAnswer a) {
     return a.when().isEmpty() ? null : json.writeValueAsString(a.when());
   }
 
@@ -387,8 +331,8 @@ class PedagogyRepository {
   private EnigmaRow enigma(ResultSet rs, int row) throws SQLException {
     String options = rs.getString("options_json");
     String hashes = rs.getString("answer_hashes");
-    AnswerChecks.Stored answer =
-        new AnswerChecks.Stored(
+    StoredAnswer answer =
+        new StoredAnswer(
             rs.getString("check_type"),
             options == null ? List.of() : json.readValue(options, STRINGS),
             rs.getBoolean("multiple_choice"),
@@ -431,89 +375,6 @@ class PedagogyRepository {
         .update();
   }
 
-  // --- progress
-
-  /** The progress row of a student on an enigma, created on first use and locked for update. */
-  ProgressRow lockProgress(long studentId, long enigmaId, Instant now) {
-    Optional<ProgressRow> found = progressForUpdate(studentId, enigmaId);
-    if (found.isPresent()) {
-      return found.get();
-    }
-    try {
-      jdbc.sql(
-              "INSERT INTO enigma_progress (student_id, enigma_id, hints_taken, wrong_answers,"
-                  + " attempts, updated_at) VALUES (?, ?, 0, 0, 0, ?)")
-          .params(studentId, enigmaId, ts(now))
-          .update();
-    } catch (org.springframework.dao.DuplicateKeyException raced) {
-      // a concurrent request created it: lock theirs below
-    }
-    return progressForUpdate(studentId, enigmaId).orElseThrow();
-  }
-
-  private Optional<ProgressRow> progressForUpdate(long studentId, long enigmaId) {
-    return jdbc.sql(
-            "SELECT * FROM enigma_progress WHERE student_id = ? AND enigma_id = ? FOR UPDATE")
-        .params(studentId, enigmaId)
-        .query(PedagogyRepository::progress)
-        .optional();
-  }
-
-  List<ProgressRow> progressOfStudent(long studentId) {
-    return jdbc.sql("SELECT * FROM enigma_progress WHERE student_id = ?")
-        .param(studentId)
-        .query(PedagogyRepository::progress)
-        .list();
-  }
-
-  List<ProgressRow> progressOfSession(long sessionId) {
-    return jdbc.sql(
-            "SELECT p.* FROM enigma_progress p JOIN session_students s ON s.id = p.student_id"
-                + " WHERE s.session_id = ?")
-        .param(sessionId)
-        .query(PedagogyRepository::progress)
-        .list();
-  }
-
-  void recordWrong(long id, boolean counts, String fingerprint, Instant now) {
-    jdbc.sql(
-            "UPDATE enigma_progress SET attempts = attempts + 1, wrong_answers = wrong_answers + ?,"
-                + " last_wrong = ?, updated_at = ? WHERE id = ?")
-        .params(counts ? 1 : 0, fingerprint, ts(now), id)
-        .update();
-  }
-
-  /** Marks a solve; false when it was already solved (a solve happens once). */
-  boolean recordSolve(long id, int stars, Instant now) {
-    return jdbc.sql(
-                "UPDATE enigma_progress SET attempts = attempts + 1, solved_at = ?, stars = ?,"
-                    + " updated_at = ? WHERE id = ? AND solved_at IS NULL")
-            .params(ts(now), stars, ts(now), id)
-            .update()
-        == 1;
-  }
-
-  void setHintsTaken(long id, int taken, Instant now) {
-    jdbc.sql("UPDATE enigma_progress SET hints_taken = ?, updated_at = ? WHERE id = ?")
-        .params(taken, ts(now), id)
-        .update();
-  }
-
-  private static ProgressRow progress(ResultSet rs, int row) throws SQLException {
-    int stars = rs.getInt("stars");
-    Integer starsOrNull = rs.wasNull() ? null : stars;
-    return new ProgressRow(
-        rs.getLong("id"),
-        rs.getLong("student_id"),
-        rs.getLong("enigma_id"),
-        rs.getInt("hints_taken"),
-        rs.getInt("wrong_answers"),
-        rs.getInt("attempts"),
-        rs.getString("last_wrong"),
-        instant(rs, "solved_at"),
-        starsOrNull);
-  }
-
   // --- helpers
 
   private static String hashes(List<String> hashes) {
@@ -529,7 +390,7 @@ class PedagogyRepository {
     return instant == null ? null : Timestamp.from(instant);
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();
   }

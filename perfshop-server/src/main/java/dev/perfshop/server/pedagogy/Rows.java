@@ -42,7 +42,7 @@ final class Rows {
       String key,
       String scenarioId,
       String question,
-      AnswerChecks.Stored answer,
+      StoredAnswer answer,
       List<String> hints,
       int hintsReleased,
       int maxStars,

@@ -1,7 +1,5 @@
 package dev.perfshop.server.pedagogy;
 
-import dev.perfshop.server.chaos.ChaosEngine;
-import dev.perfshop.server.chaos.ChaosType;
 import dev.perfshop.server.pedagogy.Rows.EnigmaRow;
 import dev.perfshop.server.pedagogy.Rows.ProgressRow;
 import dev.perfshop.server.pedagogy.Rows.SessionRow;
@@ -41,31 +39,31 @@ public class StudentService {
   record Agent(StudentRow student, SessionRow session) {}
 
   private final PedagogyRepository repository;
+  private final ProgressRepository progressStore;
   private final AgentCodes agentCodes;
   private final AnswerChecks checks;
   private final AnswerRateLimiter limiter;
   private final PedagogyMeters meters;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final ChaosEngine chaos;
-  private final Measurements measurements;
+  private final EnigmaGate gate;
   private final CheckoutTally tally;
 
   StudentService(
       PedagogyRepository repository,
+      ProgressRepository progressStore,
       AgentCodes agentCodes,
       AnswerChecks checks,
       AnswerRateLimiter limiter,
       PedagogyMeters meters,
       ApplicationEventPublisher events,
       Clock clock,
-      ChaosEngine chaos,
-      Measurements measurements,
+      EnigmaGate gate,
       CheckoutTally tally) {
     this.tally = tally;
-    this.chaos = chaos;
-    this.measurements = measurements;
+    this.gate = gate;
     this.repository = repository;
+    this.progressStore = progressStore;
     this.agentCodes = agentCodes;
     this.checks = checks;
     this.limiter = limiter;
@@ -91,7 +89,7 @@ public class StudentService {
                         "code must be the "
                             + Codes.JOIN_LENGTH
                             + "-character join code shown by the instructor"));
-    String clean = ClassSessions.validNickname(nickname);
+    String clean = Nicknames.valid(nickname);
     SessionRow session = repository.sessionByJoinCode(code).orElse(null);
     if (session == null) {
       // counted per client address, so join codes cannot be enumerated
@@ -155,7 +153,7 @@ public class StudentService {
 
   @Transactional(readOnly = true)
   public Me me(Agent agent) {
-    List<ProgressRow> mine = repository.progressOfStudent(agent.student().id());
+    List<ProgressRow> mine = progressStore.progressOfStudent(agent.student().id());
     List<EnigmaRow> enigmas = repository.enigmas(agent.session().id());
     SessionRow session = agent.session();
     List<Rank> board = leaderboard(agent);
@@ -168,9 +166,9 @@ public class StudentService {
     return new Me(
         agent.student().nickname(),
         brief(session),
-        ClassSessions.stars(mine),
+        Standings.stars(mine),
         (int) mine.stream().filter(ProgressRow::solved).count(),
-        (int) enigmas.stream().filter(e -> visible(e, null)).count(),
+        (int) enigmas.stream().filter(e -> EnigmaCards.visible(e, null)).count(),
         enigmas.stream().filter(e -> e.open()).mapToInt(EnigmaRow::maxStars).sum(),
         session.studentPageOpen() ? "open" : "closed",
         rank,
@@ -184,19 +182,22 @@ public class StudentService {
   @Transactional(readOnly = true)
   public List<StudentEnigma> enigmas(Agent agent) {
     Map<Long, ProgressRow> mine =
-        repository.progressOfStudent(agent.student().id()).stream()
+        progressStore.progressOfStudent(agent.student().id()).stream()
             .collect(Collectors.toMap(ProgressRow::enigmaId, Function.identity()));
     Map<Long, Integer> counted = tally.countsOf(agent.student().id());
     return repository.enigmas(agent.session().id()).stream()
-        .filter(e -> visible(e, mine.get(e.id())))
-        .map(e -> view(e, mine.get(e.id()), anomalyLive(e), counted.getOrDefault(e.id(), 0)))
+        .filter(e -> EnigmaCards.visible(e, mine.get(e.id())))
+        .map(
+            e ->
+                EnigmaCards.view(
+                    e, mine.get(e.id()), gate.live(e), counted.getOrDefault(e.id(), 0)))
         .toList();
   }
 
   @Transactional
   public AnswerResult answer(Agent agent, String key, AnswerChecks.Submission submission) {
     EnigmaRow e = visibleEnigma(agent, key);
-    ProgressRow p = repository.lockProgress(agent.student().id(), e.id(), clock.instant());
+    ProgressRow p = progressStore.lockProgress(agent.student().id(), e.id(), clock.instant());
     if (p.solved()) {
       // solved once: a later answer changes nothing and costs nothing
       return new AnswerResult(
@@ -219,11 +220,11 @@ public class StudentService {
               + " header; this answer was not checked",
           Map.of("reason", "solved-by-doing"));
     }
-    requireAnomalyLive(e);
+    gate.requireLive(e);
     AnswerChecks.Verdict verdict =
         e.answer().type().equals("measured")
             ? checks.checkMeasured(
-                agent.session().id(), e.key(), e.answer(), submission.answer(), measured(e))
+                agent.session().id(), e.key(), e.answer(), submission.answer(), gate.measured(e))
             : checks.check(agent.session().id(), e.key(), e.answer(), submission);
     Optional<Duration> wait = limiter.acquire(agent.student().id(), e.id());
     if (wait.isPresent()) {
@@ -233,8 +234,13 @@ public class StudentService {
     meters.attempt(sessionId, verdict.correct());
     if (verdict.correct()) {
       int stars =
-          Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), p.wrongAnswers(), per(e));
-      if (repository.recordSolve(p.id(), stars, clock.instant())) {
+          Stars.earned(
+              e.maxStars(),
+              p.hintsTaken(),
+              e.hintsReleased(),
+              p.wrongAnswers(),
+              EnigmaCards.per(e));
+      if (progressStore.recordSolve(p.id(), stars, clock.instant())) {
         meters.solve(sessionId);
         events.publishEvent(
             new ProgressEvent(
@@ -252,7 +258,7 @@ public class StudentService {
     // the same wrong answer sent twice (a double click, a resend) costs once
     boolean repeat = verdict.fingerprint().equals(p.lastWrong());
     int wrong = p.wrongAnswers() + (repeat ? 0 : 1);
-    repository.recordWrong(p.id(), !repeat, verdict.fingerprint(), clock.instant());
+    progressStore.recordWrong(p.id(), !repeat, verdict.fingerprint(), clock.instant());
     events.publishEvent(
         new ProgressEvent(
             sessionId,
@@ -263,8 +269,9 @@ public class StudentService {
             false,
             null,
             clock.instant()));
-    int available = Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), wrong, per(e));
-    int tries = Stars.triesBeforeStarLost(wrong, per(e));
+    int available =
+        Stars.earned(e.maxStars(), p.hintsTaken(), e.hintsReleased(), wrong, EnigmaCards.per(e));
+    int tries = Stars.triesBeforeStarLost(wrong, EnigmaCards.per(e));
     return new AnswerResult(
         false,
         false,
@@ -275,20 +282,20 @@ public class StudentService {
         available == 0 ? null : tries,
         (repeat ? "same wrong answer as before" : "not right")
             + " — "
-            + feedback(available, tries, per(e)));
+            + EnigmaCards.feedback(available, tries, EnigmaCards.per(e)));
   }
 
   /** Shows the student the next hint; beyond the released ones each costs a star. */
   @Transactional
   public Hint takeHint(Agent agent, String key) {
     EnigmaRow e = visibleEnigma(agent, key);
-    ProgressRow p = repository.lockProgress(agent.student().id(), e.id(), clock.instant());
+    ProgressRow p = progressStore.lockProgress(agent.student().id(), e.id(), clock.instant());
     int seen = Math.max(p.hintsTaken(), e.hintsReleased());
     if (seen >= e.hints().size()) {
       throw new ApiException(ProblemType.CONFLICT, "enigma " + key + " has no more hints");
     }
     int taken = seen + 1;
-    repository.setHintsTaken(p.id(), taken, clock.instant());
+    progressStore.setHintsTaken(p.id(), taken, clock.instant());
     if (!p.solved()) {
       meters.hint(agent.session().id());
     }
@@ -305,7 +312,8 @@ public class StudentService {
     int available =
         p.solved()
             ? p.stars()
-            : Stars.earned(e.maxStars(), taken, e.hintsReleased(), p.wrongAnswers(), per(e));
+            : Stars.earned(
+                e.maxStars(), taken, e.hintsReleased(), p.wrongAnswers(), EnigmaCards.per(e));
     return new Hint(taken, e.hints().get(taken - 1), taken, available);
   }
 
@@ -313,58 +321,12 @@ public class StudentService {
   @Transactional(readOnly = true)
   public List<Rank> leaderboard(Agent agent) {
     long sessionId = agent.session().id();
-    return ClassSessions.leaderboard(
+    return Standings.leaderboard(
         repository.students(sessionId),
-        ClassSessions.asOf(
-            repository.progressOfSession(sessionId).stream()
+        Standings.asOf(
+            progressStore.progressOfSession(sessionId).stream()
                 .collect(Collectors.groupingBy(ProgressRow::studentId)),
             agent.session().frozenAt()));
-  }
-
-  /**
-   * An enigma is a diagnosis of a running anomaly: while none of its anomalies is live (a library
-   * loaded before the instructor enabled the chaos, a scenario not started yet or over), an answer
-   * is refused with a 409 and costs nothing.
-   */
-  private void requireAnomalyLive(EnigmaRow e) {
-    if (!anomalyLive(e)) {
-      throw new ApiException(
-          ProblemType.CONFLICT,
-          "enigma "
-              + e.key()
-              + " is about an anomaly that is not running ("
-              + String.join(" or ", e.anomalies())
-              + "): wait until your instructor starts it; this answer was not checked",
-          Map.of("reason", "anomaly-off", "anomalies", e.anomalies()));
-    }
-  }
-
-  /** The server's measurement behind a measured answer (409 while the route has no traffic). */
-  private double measured(EnigmaRow e) {
-    String measure = e.answer().measure();
-    return measurements
-        .measure(measure, e.anomalies(), Long.toString(e.sessionId()))
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    ProblemType.CONFLICT,
-                    "no request of "
-                        + measure.substring(measure.indexOf(' ') + 1)
-                        + " was measured yet; this answer was not checked",
-                    Map.of("reason", "not-measured")));
-  }
-
-  private boolean anomalyLive(EnigmaRow e) {
-    if (e.anomalies().isEmpty()) {
-      return true;
-    }
-    var now = clock.instant();
-    var plan = chaos.plan();
-    return e.anomalies().stream()
-        .map(ChaosType::byId)
-        .flatMap(Optional::stream)
-        // the session's own activation (a scenario run for this class), or an unscoped one
-        .anyMatch(t -> plan.liveFor(t, now, Long.toString(e.sessionId())) != null);
   }
 
   private EnigmaRow visibleEnigma(Agent agent, String key) {
@@ -374,64 +336,13 @@ public class StudentService {
             .orElseThrow(() -> ApiException.notFound("enigma", key));
     if (!e.open()) {
       boolean solved =
-          repository.progressOfStudent(agent.student().id()).stream()
+          progressStore.progressOfStudent(agent.student().id()).stream()
               .anyMatch(p -> p.enigmaId() == e.id() && p.solved());
       if (!solved) {
         throw ApiException.notFound("enigma", key);
       }
     }
     return e;
-  }
-
-  private static boolean visible(EnigmaRow e, ProgressRow p) {
-    return e.open() || (p != null && p.solved());
-  }
-
-  private static StudentEnigma view(EnigmaRow e, ProgressRow p, boolean live, int counted) {
-    int taken = p == null ? 0 : p.hintsTaken();
-    int wrong = p == null ? 0 : p.wrongAnswers();
-    boolean solved = p != null && p.solved();
-    int seen = Math.min(e.hints().size(), Math.max(taken, e.hintsReleased()));
-    AnswerChecks.Stored a = e.answer();
-    return new StudentEnigma(
-        e.key(),
-        e.question(),
-        a.type(),
-        a.type().equals("choice") ? a.options() : null,
-        a.type().equals("choice") ? a.multiple() : null,
-        a.unit(),
-        e.maxStars(),
-        solved ? p.stars() : Stars.earned(e.maxStars(), taken, e.hintsReleased(), wrong, per(e)),
-        e.hints().subList(0, seen),
-        e.hints().size(),
-        taken,
-        e.hintsReleased(),
-        wrong,
-        solved,
-        solved ? p.stars() : null,
-        e.open(),
-        a.ready(),
-        live,
-        solved ? null : Stars.triesBeforeStarLost(wrong, per(e)),
-        a.type().equals("done") ? counted : null,
-        a.type().equals("done") ? (int) Math.round(a.value()) : null);
-  }
-
-  private static int per(EnigmaRow e) {
-    return Stars.wrongPerStar(e.answer().type());
-  }
-
-  /** What the next wrong answer costs, in words. */
-  static String feedback(int available, int tries, int perStar) {
-    if (available == 0) {
-      return "no star left to lose; a right answer still counts as solved";
-    }
-    if (perStar == 1) {
-      return "each wrong choice costs a star (" + available + " still available)";
-    }
-    return tries == 1
-        ? "the next wrong answer costs a star (" + available + " still available)"
-        : tries + " more wrong answers before a star is lost (" + available + " still available)";
   }
 
   private static void requirePageOpen(SessionRow session) {

@@ -15,7 +15,7 @@ class AnswerChecksTests {
       new AnswerChecks(InstallKey.of(Codes.randomBytes(new SecureRandom(), 32)));
 
   private boolean check(AnswerSpec spec, String answer) {
-    AnswerChecks.Stored stored = checks.prepare(1, "e", spec);
+    StoredAnswer stored = checks.prepare(1, "e", spec);
     return checks.check(1, "e", stored, new AnswerChecks.Submission(answer, null)).correct();
   }
 
@@ -37,13 +37,13 @@ class AnswerChecksTests {
             null,
             null,
             Map.of("gc-pressure", List.of(0), "memory-leak", List.of(1)));
-    AnswerChecks.Stored stored = checks.prepare(1, "e", spec);
+    StoredAnswer stored = checks.prepare(1, "e", spec);
     assertThat(stored.ready()).as("nothing is right before the run binds it").isFalse();
     assertThat(stored.when().toString()).doesNotContain("memory-leak", "gc-pressure");
     assertThat(checks.bindChoice(1, "e", stored, "cpu-burn")).isEmpty();
     String hash = checks.bindChoice(1, "e", stored, "memory-leak").orElseThrow();
-    AnswerChecks.Stored bound =
-        new AnswerChecks.Stored(
+    StoredAnswer bound =
+        new StoredAnswer(
             stored.type(),
             stored.options(),
             stored.multiple(),
@@ -149,7 +149,7 @@ class AnswerChecksTests {
 
   @Test
   void choicesNeedTheExactSet() {
-    AnswerChecks.Stored stored =
+    StoredAnswer stored =
         checks.prepare(1, "c", AnswerSpec.choice(List.of("a", "b", "c"), List.of(0, 2)));
     assertThat(stored.multiple()).isTrue();
     assertThat(
@@ -168,8 +168,7 @@ class AnswerChecksTests {
     assertThatThrownBy(
             () -> checks.check(1, "c", stored, new AnswerChecks.Submission(null, List.of(0, 0))))
         .isInstanceOf(ApiException.class);
-    AnswerChecks.Stored single =
-        checks.prepare(1, "s", AnswerSpec.choice(List.of("a", "b"), List.of(1)));
+    StoredAnswer single = checks.prepare(1, "s", AnswerSpec.choice(List.of("a", "b"), List.of(1)));
     assertThatThrownBy(
             () -> checks.check(1, "s", single, new AnswerChecks.Submission(null, List.of(0, 1))))
         .isInstanceOf(ApiException.class);
@@ -188,11 +187,11 @@ class AnswerChecksTests {
 
   @Test
   void boundAnswersWaitForTheirValue() {
-    AnswerChecks.Stored stored = checks.prepare(1, "t", AnswerSpec.bound("target-route"));
+    StoredAnswer stored = checks.prepare(1, "t", AnswerSpec.bound("target-route"));
     assertThat(stored.ready()).isFalse();
     String hash = checks.bindHash(1, "t", "GET /api/products/{id}/reviews");
-    AnswerChecks.Stored bound =
-        new AnswerChecks.Stored(
+    StoredAnswer bound =
+        new StoredAnswer(
             "bound", List.of(), false, List.of(hash), null, null, null, null, "target-route");
     assertThat(
             checks
