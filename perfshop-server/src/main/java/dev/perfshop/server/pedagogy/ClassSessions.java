@@ -13,6 +13,7 @@ import dev.perfshop.server.pedagogy.Views.SessionView;
 import dev.perfshop.server.pedagogy.Views.StudentProgress;
 import dev.perfshop.server.pedagogy.Views.StudentView;
 import dev.perfshop.server.system.ApiException;
+import dev.perfshop.server.system.Port;
 import dev.perfshop.server.system.ProblemType;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Class sessions as the instructor runs them: lifecycle, students, progress and exports. */
+@Port
 @Service
 public class ClassSessions {
 

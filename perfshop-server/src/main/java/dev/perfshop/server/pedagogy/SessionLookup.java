@@ -1,5 +1,6 @@
 package dev.perfshop.server.pedagogy;
 
+import dev.perfshop.server.system.Port;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@value #MAX_ENTRIES} entries, misses included, so a flood of made-up codes costs one lookup each
  * and then nothing), so a removed student or an archived session is forgotten within that time.
  */
+@Port
 @Component
 public class SessionLookup {
 

@@ -15,7 +15,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The server's package rules. A feature is a package right under {@code dev.perfshop.server}
@@ -39,14 +38,6 @@ class ModularityTests {
    * the chaos feature, not of what every feature shares.
    */
   static final String POLICY = ROOT + ".system.policy";
-
-  /**
-   * Ports of the pedagogy feature that it does not mark yet (that package is owned by another
-   * branch): used by chaos (class sessions as chaos scopes) and stats (per-session statistics).
-   * Remove an entry when its type gets {@code @Port}.
-   */
-  static final Set<String> UNMARKED_PORTS =
-      Set.of(ROOT + ".pedagogy.ClassSessions", ROOT + ".pedagogy.SessionLookup");
 
   @ArchTest
   static final ArchRule systemDependsOnNoFeature =
@@ -107,7 +98,7 @@ class ModularityTests {
 
   static boolean isPort(JavaClass c) {
     for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
-      if (k.isAnnotatedWith(Port.class) || UNMARKED_PORTS.contains(k.getName())) {
+      if (k.isAnnotatedWith(Port.class)) {
         return true;
       }
     }
