@@ -1,8 +1,8 @@
 /**
  * Every server route the pages use, typed, in one module. The bodies are the server's own: types
  * generated from its OpenAPI document (`npm run generate:api`, run by build and typecheck; the
- * server's OpenApiDocumentTests keeps src/api/openapi.json equal to what it renders). Only the
- * instructor report, which the server still serves untyped, is written here by hand.
+ * server's OpenApiDocumentTests keeps src/api/openapi.json equal to what it renders). Where the
+ * server leaves out a null field, `Loose` makes it optional here.
  */
 import { ApiError, HttpClient, toProblem } from './http';
 import type { components } from './openapi';
@@ -148,39 +148,17 @@ export type Detection = Omit<Loose<Schemas['Detection'], 'scenarioId' | 'endedAt
   spread: Spread;
   students: Loose<Schemas['StudentDetection'], 'detectedAt' | 'seconds'>[];
 };
-export interface Incident {
-  at: string;
-  kind: string;
-  detail: string;
-}
-export interface Report {
+export type Incident = Schemas['Incident'];
+/** The key signal of one anomaly, from a little before its start to a little after its end; points' `t` is the step's start, epoch seconds. */
+export type SignalChart = Loose<Schemas['SignalChart'], 'scenarioId' | 'endedAt' | 'route' | 'before' | 'during'>;
+export type Report = Omit<Schemas['Report'], 'session' | 'leaderboard' | 'detections' | 'enigmas' | 'signals'> & {
   session: ClassSession;
-  timeline: Incident[];
   leaderboard: Rank[];
   detections: Detection[];
   enigmas: SessionProgress['enigmas'];
   /** The key signal around each anomaly of the run (absent from servers before it). */
   signals?: SignalChart[];
-  generatedAt: string;
-}
-/** The key signal of one anomaly, from a little before its start to a little after its end. */
-export interface SignalChart {
-  anomaly: string;
-  scenarioId?: string | null;
-  startedAt: string;
-  endedAt?: string | null;
-  signal: string;
-  label: string;
-  unit: string;
-  route?: string | null;
-  from: string;
-  to: string;
-  stepSeconds: number;
-  /** `t`: the step's start, epoch seconds. */
-  points: { t: number; value: number }[];
-  before?: number | null;
-  during?: number | null;
-}
+};
 export type ProgressCell = Loose<Schemas['Cell'], 'stars' | 'solvedAt'>;
 export type StudentProgress = Omit<Loose<Schemas['StudentProgress'], 'lastSeenAt'>, 'enigmas'> & {
   enigmas: Record<string, ProgressCell>;

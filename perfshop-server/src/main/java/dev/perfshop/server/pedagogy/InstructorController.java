@@ -9,9 +9,11 @@ import dev.perfshop.server.pedagogy.Views.SessionView;
 import dev.perfshop.server.pedagogy.Views.StudentView;
 import dev.perfshop.server.system.ApiException;
 import dev.perfshop.server.system.ProblemType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -188,9 +190,12 @@ class InstructorController {
     return ResponseEntity.noContent().build();
   }
 
+  /** The keys of the enigmas a binding's value was given to. */
+  record Bound(List<String> bound) {}
+
   @PostMapping(path = "/{id}/bindings", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> bind(@PathVariable("id") long id, @RequestBody Binding body) {
-    return Map.of("bound", enigmas.bind(id, body.scenarioId(), body.name(), body.value()));
+  Bound bind(@PathVariable("id") long id, @RequestBody Binding body) {
+    return new Bound(enigmas.bind(id, body.scenarioId(), body.name(), body.value()));
   }
 
   // --- progress
@@ -214,6 +219,17 @@ class InstructorController {
   @GetMapping(
       path = "/{id}/report",
       produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE})
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "The debrief: JSON (format=json), Markdown (md) or a self-contained page (html)",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = Views.Report.class)),
+        @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+        @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))
+      })
   ResponseEntity<?> report(
       @PathVariable("id") long id,
       @RequestParam(name = "format", defaultValue = "json") String format) {
@@ -239,6 +255,17 @@ class InstructorController {
   @GetMapping(
       path = "/{id}/export",
       produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "Grades: CSV (format=csv, layout gradebook or long), the progress (json) or a CTFd set"
+              + " (ctfd)",
+      content = {
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(oneOf = {Views.ProgressView.class, GradeExports.CtfdSet.class}))
+      })
   ResponseEntity<?> export(
       @PathVariable("id") long id,
       @RequestParam(name = "format", defaultValue = "json") String format,
