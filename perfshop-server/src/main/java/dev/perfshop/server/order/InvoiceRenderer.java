@@ -40,6 +40,11 @@ public class InvoiceRenderer implements RequestPolicy {
   @Override
   public void apply(Activation a, HttpServletRequest request, HttpServletResponse response)
       throws InterruptedException {
+    render(a);
+  }
+
+  /** Renders behind the shared lock: requests take turns here, as a thread dump shows. */
+  private void render(Activation a) throws InterruptedException {
     Semaphore lock =
         locks.computeIfAbsent(a, k -> new Semaphore((int) PERMITS[k.level() - 1], true));
     while (!lock.tryAcquire(10, TimeUnit.MILLISECONDS)) {

@@ -51,25 +51,27 @@ public class ShipmentNotifier implements RequestPolicy {
         Thread.ofPlatform()
             .name("pool-" + POOLS.incrementAndGet() + "-thread-1")
             .daemon(true)
-            .unstarted(
-                () -> {
-                  PolicyContext.putMdc(a);
-                  try {
-                    log.debug("refresh worker started");
-                    while (!a.awaitRelease(Long.MAX_VALUE)) {
-                      // waits for work that never comes
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  } finally {
-                    live.decrementAndGet();
-                    PolicyContext.clearMdc();
-                  }
-                });
+            .unstarted(() -> notifyCarrier(a));
     leaked.add(t);
     t.start();
     if (a.released()) {
       release(a);
+    }
+  }
+
+  /** A worker that waits for the carrier's answer, which never comes (until the release). */
+  private void notifyCarrier(Activation a) {
+    PolicyContext.putMdc(a);
+    try {
+      log.debug("refresh worker started");
+      while (!a.awaitRelease(Long.MAX_VALUE)) {
+        // waits for work that never comes
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      live.decrementAndGet();
+      PolicyContext.clearMdc();
     }
   }
 
