@@ -64,7 +64,8 @@ final class ChaosStepRules extends Rules {
 
   /**
    * A step whose chaos type is the value chosen for a binding: every value the binding may take is
-   * a server chaos type of a listed family (a container anomaly needs its own service).
+   * a server chaos type of a listed family, or every one is a lasting container anomaly of a listed
+   * family (acting on the step's service, as a container step does).
    */
   private void chosen(String at, ChaosAction c) {
     boolean enable = c.enableFrom() != null;
@@ -75,8 +76,10 @@ final class ChaosStepRules extends Rules {
       violations.add(new Violation(key, "no binding named '" + name + "'"));
       return;
     }
+    // the first value sets the kind: every other value must be of the same kind
+    boolean container = !pick.isEmpty() && ChaosTypes.isContainer(pick.getFirst());
     for (String type : pick) {
-      if (!ChaosTypes.known(type) || ChaosTypes.isContainer(type)) {
+      if (!ChaosTypes.known(type) || (ChaosTypes.isContainer(type) != container)) {
         violations.add(
             new Violation(
                 key,
@@ -84,7 +87,19 @@ final class ChaosStepRules extends Rules {
                     + name
                     + "' may choose '"
                     + type
-                    + "', which is not a server chaos type (see `perfshop chaos list`)"));
+                    + "', which is not "
+                    + (container
+                        ? "a container anomaly like the binding's other values"
+                        : "a server chaos type (see `perfshop chaos list`)")));
+      } else if (container && !ChaosTypes.lasting(type)) {
+        violations.add(
+            new Violation(
+                key,
+                "binding '"
+                    + name
+                    + "' may choose '"
+                    + type
+                    + "', which is over once done: a chosen anomaly must last until disabled"));
       } else {
         require(
             key,
@@ -98,8 +113,12 @@ final class ChaosStepRules extends Rules {
                 + "', which families does not list");
       }
     }
-    require(at + "/service", c.service() == null, "service applies to container anomalies only");
-    settings(at, c, enable, false);
+    if (container) {
+      container(at, key, "the anomaly chosen by '" + name + "'", c);
+    } else {
+      require(at + "/service", c.service() == null, "service applies to container anomalies only");
+    }
+    settings(at, c, enable, container);
   }
 
   /** Level, expiry, probability and targets of an enable step; a disable step takes none. */
@@ -149,7 +168,7 @@ final class ChaosStepRules extends Rules {
    * no route targeting. {@code container-restart} is over once done: no TTL, nothing to disable.
    */
   private void container(String at, String key, String type, ChaosAction c) {
-    if (c.enable() != null) {
+    if (c.enable() != null || c.enableFrom() != null) {
       require(
           at + "/service",
           c.service() != null,
@@ -165,7 +184,8 @@ final class ChaosStepRules extends Rules {
     require(at + "/probability", c.probability() == null, "probability" + why);
     require(at + "/routes", c.routes().isEmpty(), "routes" + why);
     require(at + "/routesFrom", c.routesFrom() == null, "routesFrom" + why);
-    if (!ChaosTypes.lasting(type)) {
+    boolean chosen = c.enableFrom() != null || c.disableFrom() != null;
+    if (!chosen && !ChaosTypes.lasting(type)) {
       require(
           at + "/ttl",
           c.ttl() == null,

@@ -115,4 +115,74 @@ class RunBoundRulesTests {
     assertThatThrownBy(() -> parser.parse("among.yaml", noBinding))
         .hasMessageContaining("no binding named 'fast-route'");
   }
+
+  private static final String DOWN =
+      """
+      apiVersion: perfshop.dev/v1
+      kind: Scenario
+      id: down
+      title: Dead or hung
+      level: BAC5
+      families: [infrastructure]
+      summary: The database stops or freezes.
+      duration: 4m
+      bindings:
+        - name: failure
+          pick: [container-kill, container-pause]
+      steps:
+        - at: 0s
+          enigma: {open: how}
+        - at: 30s
+          chaos: {enableFrom: failure, service: db, level: 3, ttl: 2m}
+        - at: 2m30s
+          chaos: {disableFrom: failure, service: db}
+      enigmas:
+        - id: how
+          question: How did the database fail?
+          answer:
+            type: choice
+            binding: failure
+            options: [It stopped, It froze]
+            correctWhen: {container-kill: [0], container-pause: [1]}
+      """;
+
+  @Test
+  void aBindingMayChooseAmongLastingContainerAnomaliesOfItsService() {
+    Scenario s = parser.parse("down.yaml", DOWN);
+    // the server cannot see a container anomaly: the enigma is not gated on one
+    assertThat(s.anomaliesOf("how")).isEmpty();
+    Scenario run = s.resolve(Map.of("failure", "container-pause"));
+    assertThat(run.steps().get(1).chaos().enable()).isEqualTo("container-pause");
+    assertThat(run.steps().get(1).chaos().service()).isEqualTo("db");
+    assertThat(run.steps().get(2).chaos().disable()).isEqualTo("container-pause");
+
+    assertThatThrownBy(() -> parser.parse("down.yaml", DOWN.replace("service: db, level", "level")))
+        .hasMessageContaining("the anomaly chosen by 'failure' needs service");
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    "down.yaml",
+                    DOWN.replace("[container-kill, container-pause]", "[container-kill, db-outage]")
+                        .replace("container-pause: [1]", "db-outage: [1]")))
+        .hasMessageContaining(
+            "may choose 'db-outage', which is not a container anomaly like the binding's other"
+                + " values");
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    "down.yaml",
+                    DOWN.replace(
+                            "[container-kill, container-pause]",
+                            "[container-kill, container-restart]")
+                        .replace("container-pause: [1]", "container-restart: [1]")))
+        .hasMessageContaining("may choose 'container-restart', which is over once done");
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    "down.yaml",
+                    DOWN.replace(
+                        "{enableFrom: failure, service: db, level: 3, ttl: 2m}",
+                        "{enableFrom: failure, service: db, level: 3, ttl: 2m, routes: [\"GET /api/products\"]}")))
+        .hasMessageContaining("routes does not apply");
+  }
 }

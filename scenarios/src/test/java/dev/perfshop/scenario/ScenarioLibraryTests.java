@@ -84,8 +84,11 @@ class ScenarioLibraryTests {
                     .anyMatch(
                         s ->
                             s.chaos() != null
-                                && s.chaos().enable() != null
-                                && ChaosTypes.isContainer(s.chaos().enable())))
+                                && (s.chaos().enable() != null
+                                        && ChaosTypes.isContainer(s.chaos().enable())
+                                    // a binding choosing among container anomalies of a service
+                                    || s.chaos().enableFrom() != null
+                                        && s.chaos().service() != null)))
         .extracting(ScenarioLibrary.Entry::path)
         .contains("bac5/database-down.yaml");
   }
