@@ -18,7 +18,8 @@
  *   within 90 s) is checked against `/api/admin/stats`; the `disable` step ends it;
  * - traffic: the scenario's browse and search journeys (list → product → reviews, search →
  *   product) at its rate from Node; its checkout share is left out (no cart is needed here);
- * - slow-catalog has no seeded bindings, so there is nothing to bind.
+ * - slow-catalog draws its slow route from the seed (binding `slow-route`): the test plays a run
+ *   that drew the first candidate and binds it as HttpLab does (`POST …/bindings`).
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -61,11 +62,14 @@ describe.skipIf(!chromiumPresent)('a class', () => {
   it('plays slow-catalog from the console: live board, class actions, time to detect, grades, projector, end and debrief', async (ctx) => {
     if (!available) return ctx.skip();
     const yaml = readFileSync(new URL('../../scenarios/bac1/slow-catalog.yaml', import.meta.url), 'utf8');
-    const chaosStep = /chaos: \{enable: ([a-z-]+), level: (\d), routes: \["([A-Z]+) ([^"]+)"\], ttl: (\w+)\}/.exec(yaml);
-    const expectStep = /expect: \{metric: p95, route: "([^"]+)", window: (\d+)s, above: (\d+)ms, within: (\d+)s\}/.exec(yaml);
-    if (!chaosStep || !expectStep) throw new Error('slow-catalog.yaml no longer has the chaos and expect steps this test plays');
-    const [, chaosType, chaosLevel, , chaosPath, chaosTtl] = chaosStep;
-    const slowRoute = expectStep[1];
+    const chaosStep = /chaos: \{enable: ([a-z-]+), level: (\d), routesFrom: slow-route, ttl: (\w+)\}/.exec(yaml);
+    const expectStep = /expect: \{metric: p95, routeFrom: slow-route, window: (\d+)s, above: (\d+)ms, within: (\d+)s\}/.exec(yaml);
+    const picks = /- name: slow-route\n\s+pick: (\[.+\])/.exec(yaml);
+    if (!chaosStep || !expectStep || !picks) throw new Error('slow-catalog.yaml no longer has the binding, chaos and expect steps this test plays');
+    const [, chaosType, chaosLevel, chaosTtl] = chaosStep;
+    const slowRoute: string = (JSON.parse(picks[1]) as string[])[0];
+    expect(slowRoute).toBe('GET /api/products/{id}');
+    const chaosPath = slowRoute.split(' ')[1];
     const key = (enigma: string) => `slow-catalog.${enigma}`;
 
     // traffic first, so the debrief has the route's p95 before the anomaly
@@ -82,6 +86,8 @@ describe.skipIf(!chromiumPresent)('a class', () => {
       const yamlIds = [...yaml.matchAll(/^ {2}- id: ([a-z0-9-]+)$/gm)].map((m) => key(m[1]));
       expect(registered.map((e) => e.key)).toEqual(yamlIds);
       expect(yamlIds).toEqual([key('which-route'), key('how-slow'), key('slow-median'), key('list-p95')]);
+      // the run's draw (HttpLab.openEnigma binds it): which-route, how-slow and slow-median follow it
+      expect((await admin(`${base}/bindings`, 'POST', { scenarioId: 'slow-catalog', name: 'slow-route', value: slowRoute })).status).toBe(200);
       expect((await admin(`${base}/enigmas/${key('which-route')}/open`, 'POST')).status).toBe(200); // step at 0s
 
       // the instructor opens the console: it lands on the newest open session, live
@@ -144,10 +150,10 @@ describe.skipIf(!chromiumPresent)('a class', () => {
 
       // the scenario's expect step holds, then its 2m step opens the measured enigmas
       await waitFor(async () => {
-        const stats = await (await admin(`/api/admin/stats?window=${expectStep[2]}`)).json();
+        const stats = await (await admin(`/api/admin/stats?window=${expectStep[1]}`)).json();
         const r = stats.routes.find((x: { route: string }) => x.route === slowRoute);
-        return r !== undefined && r.p95 > Number(expectStep[3]);
-      }, Number(expectStep[4]) * 1000, `p95 of ${slowRoute} above ${expectStep[3]} ms`);
+        return r !== undefined && r.p95 > Number(expectStep[2]);
+      }, Number(expectStep[3]) * 1000, `p95 of ${slowRoute} above ${expectStep[2]} ms`);
       for (const e of ['how-slow', 'slow-median', 'list-p95']) expect((await admin(`${base}/enigmas/${key(e)}/open`, 'POST')).status).toBe(200);
       await linus.page.waitForSelector(card('how-slow'), { timeout: 20000 });
 
@@ -287,8 +293,8 @@ describe.skipIf(!chromiumPresent)('a class', () => {
       await waitFor(async () => {
         const stats = await (await admin('/api/admin/stats?window=10')).json();
         const r = stats.routes.find((x: { route: string }) => x.route === slowRoute);
-        return r !== undefined && r.p95 < Number(expectStep[3]);
-      }, 60000, `p95 of ${slowRoute} back below ${expectStep[3]} ms`);
+        return r !== undefined && r.p95 < Number(expectStep[2]);
+      }, 60000, `p95 of ${slowRoute} back below ${expectStep[2]} ms`);
 
       // the debrief: anomaly on and off, hint released, first detections, leaderboard, time to
       // detect, and the slow route's p95 around the anomaly
@@ -306,7 +312,7 @@ describe.skipIf(!chromiumPresent)('a class', () => {
       const report = await (await admin(`${base}/report`)).json();
       const signal = report.signals.find((c: { anomaly: string }) => c.anomaly === chaosType);
       expect(signal.route).toBe(slowRoute);
-      expect(signal.during).toBeGreaterThan(Math.max(1.5 * signal.before, Number(expectStep[3]))); // the change shows
+      expect(signal.during).toBeGreaterThan(Math.max(1.5 * signal.before, Number(expectStep[2]))); // the change shows
       const [on, off, step] = [Date.parse(signal.startedAt) / 1000, Date.parse(signal.endedAt) / 1000, signal.stepSeconds];
       expect(signal.points.filter((p: { t: number }) => p.t + step <= on).length, 'points before the start').toBeGreaterThanOrEqual(1);
       expect(signal.points.filter((p: { t: number }) => p.t >= on && p.t + step <= off).length, 'points while on').toBeGreaterThanOrEqual(2);

@@ -34,6 +34,12 @@ class AnomalyGateTests {
   void theLibraryOfALevelCannotBeSolvedBeforeItsAnomalyRuns() {
     Map<String, Object> s = api.openSession("gate", "BAC1");
     api.adminAny("POST", "/api/admin/sessions/" + s.get("id") + "/enigmas/library");
+    // what a run of slow-catalog binds: the slow route its seed drew
+    api.admin(
+        "POST",
+        "/api/admin/sessions/" + s.get("id") + "/bindings",
+        Map.of(
+            "scenarioId", "slow-catalog", "name", "slow-route", "value", "GET /api/products/{id}"));
     String agent = api.agent(s.get("joinCode"), "Eve");
     assertThat(api.enigma(agent, "slow-catalog.which-route")).containsEntry("anomalyLive", false);
 

@@ -42,9 +42,10 @@ class Bac1SolverTests {
   @Test
   void slowCatalog() {
     Scenario s = ScenarioClass.shipped("slow-catalog");
-    // its slow route is not bound to the seed (yet): the CLI's run test and the anomaly gate test
-    // name it, so there is no other seed's answer to refuse
-    ScenarioClass mine = new ScenarioClass(api, s, ScenarioClass.seedOf(s)).open();
+    long seed = ScenarioClass.seedOf(s);
+    ScenarioClass mine = new ScenarioClass(api, s, seed).open();
+    ScenarioClass theirs =
+        new ScenarioClass(api, s, ScenarioClass.otherSeed(s, seed, "slow-route")).open();
     Student student = new Student(api, mine.joinCode(), "Solver", s.id());
     try (Shoppers shop = mine.traffic("http://localhost:" + port, 3)) {
       // before the anomaly: each route's usual median (checkouts are slower than pages anyway)
@@ -96,6 +97,7 @@ class Bac1SolverTests {
           "slow-median", Student.ms(student.route(mine.window(), slow.route()).get().p50()));
       student.solves(
           "list-p95", Student.ms(student.route(mine.window(), "GET /api/products").get().p95()));
+      new Student(api, theirs.joinCode(), "Copier", s.id()).isRefused("which-route", slow.route());
     }
   }
 

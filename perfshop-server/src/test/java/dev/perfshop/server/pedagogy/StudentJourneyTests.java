@@ -530,6 +530,12 @@ class StudentJourneyTests {
     assertThat(loaded.getStatusCode().value()).isEqualTo(201);
     var enigmas = api.adminList("/api/admin/sessions/" + s.get("id") + "/enigmas").getBody();
     assertThat(enigmas).isNotEmpty().extracting("key").contains("slow-catalog.which-route");
+    // what a run of slow-catalog binds: the slow route its seed drew
+    api.admin(
+        "POST",
+        "/api/admin/sessions/" + s.get("id") + "/bindings",
+        Map.of(
+            "scenarioId", "slow-catalog", "name", "slow-route", "value", "GET /api/products/{id}"));
     String agent = api.agent(s.get("joinCode"), "Dana");
     // the slow route is a diagnosis of a running anomaly: the instructor enables it first
     api.admin(
