@@ -7,7 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +20,10 @@ import org.springframework.stereotype.Component;
  * path (session-scoped chaos, per-session route statistics): a live session's id, or an enrolled
  * student's agent code → their session. Answers are cached for {@value #TTL_SECONDS} s (at most
  * {@value #MAX_ENTRIES} entries, misses included, so a flood of made-up codes costs one lookup each
- * and then nothing), so a removed student or an archived session is forgotten within that time.
+ * and then nothing). An expired answer is still given while one background lookup refreshes it, so
+ * a removed student or an archived session is forgotten within that time plus one lookup, and a
+ * database that stops answering (the {@code database-down} scenario) never holds the student's
+ * statistics or a shopper's request: they go on with the last answer known.
  */
 @Port
 @Component
@@ -26,13 +34,31 @@ public class SessionLookup {
 
   private record Entry(String session, Instant until) {}
 
-  private final ClassSessions sessions;
+  private final Function<String, Optional<String>> sessionOfAgent;
+  private final Predicate<String> sessionIsLive;
+  private final Executor refresher;
   private final Clock clock;
   private final ConcurrentHashMap<String, Entry> agents = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Entry> live = new ConcurrentHashMap<>();
+  private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
+  @Autowired
   SessionLookup(ClassSessions sessions, Clock clock) {
-    this.sessions = sessions;
+    this(
+        sessions::sessionOfAgent,
+        sessions::isLive,
+        task -> Thread.ofVirtual().name("session-lookup").start(task),
+        clock);
+  }
+
+  SessionLookup(
+      Function<String, Optional<String>> sessionOfAgent,
+      Predicate<String> sessionIsLive,
+      Executor refresher,
+      Clock clock) {
+    this.sessionOfAgent = sessionOfAgent;
+    this.sessionIsLive = sessionIsLive;
+    this.refresher = refresher;
     this.clock = clock;
   }
 
@@ -76,7 +102,7 @@ public class SessionLookup {
       return Optional.empty();
     }
     return Optional.ofNullable(
-        cached(agents, agentCode, () -> sessions.sessionOfAgent(agentCode).orElse(null)));
+        cached(agents, "agent:", agentCode, () -> sessionOfAgent.apply(agentCode).orElse(null)));
   }
 
   /** Whether {@code id} names a class session that is not archived. */
@@ -84,11 +110,12 @@ public class SessionLookup {
     if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
       return false;
     }
-    return cached(live, id, () -> sessions.isLive(id) ? id : null) != null;
+    return cached(live, "live:", id, () -> sessionIsLive.test(id) ? id : null) != null;
   }
 
   private String cached(
       ConcurrentHashMap<String, Entry> cache,
+      String kind,
       String key,
       java.util.function.Supplier<String> load) {
     Instant now = clock.instant();
@@ -96,11 +123,35 @@ public class SessionLookup {
     if (e != null && now.isBefore(e.until())) {
       return e.session();
     }
+    if (e != null) {
+      // expired: the last answer now, a fresh one from a single background lookup
+      if (refreshing.add(kind + key)) {
+        refresher.execute(
+            () -> {
+              try {
+                store(cache, key, load.get());
+              } catch (RuntimeException unavailable) {
+                // the database does not answer: keep the last answer until it does
+              } finally {
+                refreshing.remove(kind + key);
+              }
+            });
+      }
+      return e.session();
+    }
+    try {
+      String value = load.get();
+      store(cache, key, value);
+      return value;
+    } catch (RuntimeException unavailable) {
+      return null; // no answer known and none to be had: no session (nothing cached)
+    }
+  }
+
+  private void store(ConcurrentHashMap<String, Entry> cache, String key, String value) {
     if (cache.size() >= MAX_ENTRIES) {
       cache.clear();
     }
-    String value = load.get();
-    cache.put(key, new Entry(value, now.plus(Duration.ofSeconds(TTL_SECONDS))));
-    return value;
+    cache.put(key, new Entry(value, clock.instant().plus(Duration.ofSeconds(TTL_SECONDS))));
   }
 }
