@@ -90,18 +90,6 @@ public record Scenario(
       routes = routes == null ? List.of() : List.copyOf(routes);
     }
 
-    public ChaosAction(
-        String enable,
-        String disable,
-        Integer level,
-        Double probability,
-        List<String> routes,
-        String routesFrom,
-        String ttl,
-        String service) {
-      this(enable, disable, level, probability, routes, routesFrom, ttl, service, null, null);
-    }
-
     /** The same action with its bindings replaced by the values chosen for this run. */
     ChaosAction resolve(Map<String, String> values) {
       return new ChaosAction(
@@ -140,21 +128,11 @@ public record Scenario(
       String within,
       String routeFrom) {
 
-    public Expectation(
-        String metric,
-        String route,
-        String promql,
-        String window,
-        String above,
-        String below,
-        String within) {
-      this(metric, route, promql, window, above, below, within, null);
-    }
-
     Expectation resolve(Map<String, String> values) {
       return routeFrom == null
           ? this
-          : new Expectation(metric, values.get(routeFrom), promql, window, above, below, within);
+          : new Expectation(
+              metric, values.get(routeFrom), promql, window, above, below, within, null);
     }
   }
 
@@ -172,10 +150,6 @@ public record Scenario(
       Boolean warmup) {
     public Enigma {
       hints = hints == null ? List.of() : List.copyOf(hints);
-    }
-
-    public Enigma(String id, String question, Answer answer, List<String> hints, Integer stars) {
-      this(id, question, answer, hints, stars, null);
     }
 
     public boolean isWarmup() {
@@ -299,54 +273,6 @@ public record Scenario(
       String measure,
       Integer checkouts,
       Map<String, List<Integer>> correctWhen) {
-    public Answer(
-        String type,
-        List<String> options,
-        List<Integer> correct,
-        Double value,
-        Double tolerance,
-        String unit,
-        String pattern,
-        String route,
-        String binding,
-        String measure,
-        Integer checkouts) {
-      this(
-          type, options, correct, value, tolerance, unit, pattern, route, binding, measure,
-          checkouts, null);
-    }
-
-    public Answer(
-        String type,
-        List<String> options,
-        List<Integer> correct,
-        Double value,
-        Double tolerance,
-        String unit,
-        String pattern,
-        String route,
-        String binding,
-        String measure) {
-      this(
-          type, options, correct, value, tolerance, unit, pattern, route, binding, measure, null,
-          null);
-    }
-
-    public Answer(
-        String type,
-        List<String> options,
-        List<Integer> correct,
-        Double value,
-        Double tolerance,
-        String unit,
-        String pattern,
-        String route,
-        String binding) {
-      this(
-          type, options, correct, value, tolerance, unit, pattern, route, binding, null, null,
-          null);
-    }
-
     public Answer {
       options = options == null ? List.of() : List.copyOf(options);
       correct = correct == null ? List.of() : List.copyOf(correct);
