@@ -59,16 +59,7 @@ final class AnswerChecks {
         require(
             Double.isFinite(tolerance) && tolerance >= 0, "tolerance must be a positive number");
         require(spec.unit() == null || spec.unit().length() <= 16, "unit has at most 16 chars");
-        yield new StoredAnswer(
-            type,
-            List.of(),
-            false,
-            List.of(),
-            null,
-            spec.value(),
-            tolerance,
-            blankToNull(spec.unit()),
-            null);
+        yield StoredAnswer.number(type, spec.value(), tolerance, blankToNull(spec.unit()));
       }
       case "text" -> {
         if (spec.pattern() != null) {
@@ -78,8 +69,7 @@ final class AnswerChecks {
           } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
           }
-          yield new StoredAnswer(
-              type, List.of(), false, List.of(), spec.pattern(), null, null, null, null);
+          yield StoredAnswer.pattern(spec.pattern());
         }
         require(
             !spec.accepted().isEmpty() && spec.accepted().size() <= 20,
@@ -90,29 +80,19 @@ final class AnswerChecks {
           require(!n.isEmpty() && n.length() <= MAX_ANSWER, "accepted answers have 1 to 200 chars");
           hashes.add(hash(sessionId, enigmaKey, "text", n));
         }
-        yield new StoredAnswer(type, List.of(), false, hashes, null, null, null, null, null);
+        yield StoredAnswer.hashed(type, hashes);
       }
       case "route" -> {
         String route =
             Routes.normalise(spec.route())
                 .orElseThrow(() -> invalid("route must look like GET /api/products/{id}"));
-        yield new StoredAnswer(
-            type,
-            List.of(),
-            false,
-            List.of(hash(sessionId, enigmaKey, "route", route)),
-            null,
-            null,
-            null,
-            null,
-            null);
+        yield StoredAnswer.hashed(type, List.of(hash(sessionId, enigmaKey, "route", route)));
       }
       case "bound" -> {
         require(
             spec.binding() != null && spec.binding().matches("[a-z0-9][a-z0-9-]{0,63}"),
             "bound needs a binding name (lower-case letters, digits, dashes)");
-        yield new StoredAnswer(
-            type, List.of(), false, List.of(), null, null, null, null, spec.binding());
+        yield StoredAnswer.bound(spec.binding());
       }
       case "measured" -> {
         String metric = spec.measure() == null ? "" : spec.measure().strip();
@@ -136,13 +116,7 @@ final class AnswerChecks {
         require(
             tolerance > 0 && tolerance <= 100,
             "a measured answer's tolerance is a percentage of the measurement (1 to 100)");
-        yield new StoredAnswer(
-            type,
-            List.of(),
-            false,
-            List.of(),
-            null,
-            null,
+        yield StoredAnswer.measured(
             tolerance,
             Measurements.UNITS.get(metric),
             bound ? spec.binding() : null,
@@ -165,16 +139,7 @@ final class AnswerChecks {
                 && spec.options().isEmpty()
                 && spec.accepted().isEmpty(),
             "done takes only checkouts: the server counts them, nothing is typed");
-        yield new StoredAnswer(
-            type,
-            List.of(),
-            false,
-            List.of(),
-            null,
-            spec.checkouts().doubleValue(),
-            null,
-            null,
-            null);
+        yield StoredAnswer.done(spec.checkouts());
       }
       default ->
           throw invalid(
@@ -194,16 +159,8 @@ final class AnswerChecks {
     TreeSet<Integer> correct = correctSet(spec.correct(), options.size());
     boolean multiple = spec.multiple() != null ? spec.multiple() : correct.size() > 1;
     require(multiple || correct.size() == 1, "a single choice has exactly one correct option");
-    return new StoredAnswer(
-        "choice",
-        options,
-        multiple,
-        List.of(hash(sessionId, enigmaKey, "choice", choiceSet(correct))),
-        null,
-        null,
-        null,
-        null,
-        null);
+    return StoredAnswer.choice(
+        options, multiple, hash(sessionId, enigmaKey, "choice", choiceSet(correct)));
   }
 
   /**
@@ -231,18 +188,7 @@ final class AnswerChecks {
     }
     boolean asked = spec.multiple() != null ? spec.multiple() : multiple;
     require(asked || !multiple, "a single choice has exactly one correct option per value");
-    return new StoredAnswer(
-        "choice",
-        spec.options(),
-        asked,
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        spec.binding(),
-        null,
-        when);
+    return StoredAnswer.boundChoice(spec.options(), asked, spec.binding(), when);
   }
 
   /**

@@ -42,19 +42,7 @@ class AnswerChecksTests {
     assertThat(stored.when().toString()).doesNotContain("memory-leak", "gc-pressure");
     assertThat(checks.bindChoice(1, "e", stored, "cpu-burn")).isEmpty();
     String hash = checks.bindChoice(1, "e", stored, "memory-leak").orElseThrow();
-    StoredAnswer bound =
-        new StoredAnswer(
-            stored.type(),
-            stored.options(),
-            stored.multiple(),
-            List.of(hash),
-            null,
-            null,
-            null,
-            null,
-            stored.binding(),
-            null,
-            stored.when());
+    StoredAnswer bound = stored.withHashes(List.of(hash));
     assertThat(bound.ready()).isTrue();
     assertThat(checks.check(1, "e", bound, new AnswerChecks.Submission(null, List.of(1))).correct())
         .isTrue();
@@ -190,9 +178,7 @@ class AnswerChecksTests {
     StoredAnswer stored = checks.prepare(1, "t", AnswerSpec.bound("target-route"));
     assertThat(stored.ready()).isFalse();
     String hash = checks.bindHash(1, "t", "GET /api/products/{id}/reviews");
-    StoredAnswer bound =
-        new StoredAnswer(
-            "bound", List.of(), false, List.of(hash), null, null, null, null, "target-route");
+    StoredAnswer bound = StoredAnswer.bound("target-route").withHashes(List.of(hash));
     assertThat(
             checks
                 .check(
