@@ -1,7 +1,16 @@
 import { LineChart, PALETTE } from '../../components/LineChart';
 import type { Chart } from '../../lib/series';
 
-/** A line chart with its own legend (one entry per line), for the signals view. */
+/** The last sample of a line, or null when it has none in the window. */
+export function latestValue(values: (number | null)[]): number | null {
+  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) return values[i];
+  return null;
+}
+
+/**
+ * A line chart with its own legend (one entry per line, with its latest value: a small count such
+ * as 2 active connections cannot be read off an axis that goes to 200), for the signals view.
+ */
 export function SignalChart({ chart, title, format, testId, empty }: { chart: Chart; title: string; format: (v: number) => string; testId: string; empty?: string }) {
   const present = chart.series.filter((s) => s.values.some((v) => v !== null));
   const shown = { times: chart.times, series: present };
@@ -14,6 +23,12 @@ export function SignalChart({ chart, title, format, testId, empty }: { chart: Ch
             <li key={s.route}>
               <span className="swatch" style={{ background: PALETTE[i % PALETTE.length] }} aria-hidden="true" />
               {s.route}
+              <span className="latest" data-testid={`${testId}-latest-${i}`}>
+                {(() => {
+                  const v = latestValue(s.values);
+                  return v === null ? '' : ` ${format(v)}`;
+                })()}
+              </span>
             </li>
           ))}
         </ul>
