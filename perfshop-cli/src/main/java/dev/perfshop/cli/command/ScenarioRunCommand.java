@@ -140,6 +140,14 @@ final class ScenarioRunCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     PerfShopClient client = Server.client(spec);
+    if (prometheus == null && usesPromql(plan)) {
+      // run from a Docker lab's folder: its own Prometheus checks the PromQL expectations
+      prometheus =
+          labChaos.workspace(spec).flatMap(dev.perfshop.cli.lab.LabPrometheus::ready).orElse(null);
+      if (prometheus != null) {
+        out.println("PromQL expectations: the lab's Prometheus at " + prometheus);
+      }
+    }
     // Container anomaly steps act on the Docker lab's workspace, found like `chaos enable` finds
     // it.
     LabContainers containers =
@@ -229,5 +237,10 @@ final class ScenarioRunCommand implements Callable<Integer> {
         JournalFiles.writeJson(journal, file);
       }
     }
+  }
+
+  private static boolean usesPromql(ScenarioPlan plan) {
+    return plan.scenario().steps().stream()
+        .anyMatch(st -> st.expect() != null && st.expect().promql() != null);
   }
 }

@@ -98,9 +98,9 @@ class LabDatabaseDownSolverTests {
             "--name",
             NAME,
             "--profile",
-            "core",
+            "core,observability",
             "--services",
-            "mysql,perfshop-server,nginx,perfshop-monitor",
+            "mysql,perfshop-server,nginx,perfshop-monitor,prometheus",
             "--variant",
             "linux",
             "--templates",
@@ -232,6 +232,9 @@ class LabDatabaseDownSolverTests {
     assertThat(result.out())
         .as(result.err())
         .contains("bindings (instructor only): {failure=container-")
+        // run from the lab's folder without --prometheus: the lab's own Prometheus checks it
+        .contains("PromQL expectations: the lab's Prometheus at http://127.0.0.1:")
+        .containsPattern("ok +expect promql min\\(perfshop_container_up")
         .contains("disable container-");
     return option;
   }
