@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,20 +61,7 @@ class LabDatabaseDownSolverTests {
 
   @Test
   void aStudentTellsADeadDatabaseFromAFrozenOneByTheConnectionPool() throws Exception {
-    Optional<String> problem = LabIntegrationTests.engineProblem();
-    LabSupport.require(
-        problem.isEmpty(),
-        "a Docker engine (" + problem.orElse("") + ")",
-        ".ci/run starts one: apt-get install docker.io docker-compose debootstrap; dockerd");
-    LabSupport.require(
-        LabSupport.compose() != null, "Docker Compose", "apt-get install docker-compose");
-    LabSupport.require(
-        Files.isRegularFile(LabSupport.serverJar()), "the server jar", "build the reactor first");
-    LabSupport.require(
-        Files.isRegularFile(LabSupport.cliJar()),
-        "the CLI jar",
-        "this test runs after package (failsafe); build the reactor first");
-    Path override = LocalImages.overrides();
+    Path override = LabSupport.requireLabParts();
 
     Scenario scenario =
         ScenarioLibrary.shipped().stream()
@@ -89,36 +75,17 @@ class LabDatabaseDownSolverTests {
     base = tmp.resolve(".perfshop");
     int offset = LabIntegrationTests.freeOffset();
     started = true;
-    LabSupport.Run up =
-        LabSupport.cli(
-            "lab",
-            "up",
-            "--dir",
-            base.toString(),
-            "--name",
+    List<String> up =
+        LabSupport.labUp(
+            base,
             NAME,
-            "--profile",
             "core,observability",
-            "--services",
             "mysql,perfshop-server,nginx,perfshop-monitor,prometheus",
-            "--variant",
-            "linux",
-            "--templates",
-            LabSupport.templates().toString(),
-            "--server-jar",
-            LabSupport.serverJar().toString(),
-            "--agents-dir",
-            LabSupport.repo().resolve("perfshop-cli/target/lab-agents").toString(),
-            "--cli-jar",
-            LabSupport.cliJar().toString(),
-            "--images",
-            override.toString(),
-            "--port-offset",
-            Integer.toString(offset),
-            "--timeout",
-            "600",
-            "--rebuild");
-    assertThat(up.exitCode()).as(up.err()).isZero();
+            offset,
+            override);
+    up.add("--rebuild");
+    LabSupport.Run upped = LabSupport.cli(up.toArray(String[]::new));
+    assertThat(upped.exitCode()).as(upped.err()).isZero();
     server = "http://127.0.0.1:" + new LabPorts(offset).port("SERVER_PORT");
     adminToken = Files.readString(base.resolve("lab").resolve(NAME).resolve("admin-token")).trim();
 

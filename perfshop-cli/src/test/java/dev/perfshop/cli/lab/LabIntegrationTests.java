@@ -62,54 +62,19 @@ class LabIntegrationTests {
   @Test
   void coreWithPrometheusComesUpHealthyScrapesTheServerSurvivesAKilledDatabaseAndKeepsData()
       throws Exception {
-    Optional<String> problem = engineProblem();
-    LabSupport.require(
-        problem.isEmpty(),
-        "a Docker engine (" + problem.orElse("") + ")",
-        ".ci/run starts one: apt-get install docker.io docker-compose debootstrap; dockerd");
-    LabSupport.require(
-        LabSupport.compose() != null, "Docker Compose", "apt-get install docker-compose");
-    LabSupport.require(
-        Files.isRegularFile(LabSupport.serverJar()), "the server jar", "build the reactor first");
-    LabSupport.require(
-        Files.isRegularFile(LabSupport.cliJar()),
-        "the CLI jar",
-        "this test runs after package (failsafe); build the reactor first");
-
-    Path override = LocalImages.overrides();
+    Path override = LabSupport.requireLabParts();
 
     base = tmp.resolve(".perfshop");
     int offset = freeOffset();
     LabPorts ports = new LabPorts(offset);
     List<String> up =
-        new ArrayList<>(
-            List.of(
-                "lab",
-                "up",
-                "--dir",
-                base.toString(),
-                "--name",
-                NAME,
-                "--profile",
-                "core,observability",
-                "--services",
-                "mysql,perfshop-server,nginx,perfshop-monitor,prometheus",
-                "--variant",
-                "linux",
-                "--templates",
-                LabSupport.templates().toString(),
-                "--server-jar",
-                LabSupport.serverJar().toString(),
-                "--agents-dir",
-                LabSupport.repo().resolve("perfshop-cli/target/lab-agents").toString(),
-                "--cli-jar",
-                LabSupport.cliJar().toString(),
-                "--images",
-                override.toString(),
-                "--port-offset",
-                Integer.toString(offset),
-                "--timeout",
-                "600"));
+        LabSupport.labUp(
+            base,
+            NAME,
+            "core,observability",
+            "mysql,perfshop-server,nginx,perfshop-monitor,prometheus",
+            offset,
+            override);
     started = true;
     LabSupport.Run first = LabSupport.cli(concat(up, "--rebuild"));
     assertThat(first.exitCode()).as(first.err()).isZero();

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /** Shared helpers of the lab tests: the checkout's folders, real parts, running the CLI. */
@@ -58,6 +59,61 @@ final class LabSupport {
     }
     System.err.println("SKIPPED (real part missing): " + reason);
     Assumptions.abort(reason);
+  }
+
+  /**
+   * What a test that brings a lab up needs: a Docker engine, Compose, the packaged server and CLI
+   * jars, and the local images (built here when missing); returns the image-override file.
+   */
+  static Path requireLabParts() {
+    Optional<String> problem = LabIntegrationTests.engineProblem();
+    require(
+        problem.isEmpty(),
+        "a Docker engine (" + problem.orElse("") + ")",
+        ".ci/run starts one: apt-get install docker.io docker-compose debootstrap; dockerd");
+    require(compose() != null, "Docker Compose", "apt-get install docker-compose");
+    require(Files.isRegularFile(serverJar()), "the server jar", "build the reactor first");
+    require(
+        Files.isRegularFile(cliJar()),
+        "the CLI jar",
+        "this test runs after package (failsafe); build the reactor first");
+    return LocalImages.overrides();
+  }
+
+  /**
+   * {@code lab up} of this checkout's jars and agents with the local images, on its own port offset
+   * (without {@code --rebuild}: add it to build the server image from the jar).
+   */
+  static List<String> labUp(
+      Path base, String name, String profiles, String services, int offset, Path images) {
+    return new java.util.ArrayList<>(
+        List.of(
+            "lab",
+            "up",
+            "--dir",
+            base.toString(),
+            "--name",
+            name,
+            "--profile",
+            profiles,
+            "--services",
+            services,
+            "--variant",
+            "linux",
+            "--templates",
+            templates().toString(),
+            "--server-jar",
+            serverJar().toString(),
+            "--agents-dir",
+            repo().resolve("perfshop-cli/target/lab-agents").toString(),
+            "--cli-jar",
+            cliJar().toString(),
+            "--images",
+            images.toString(),
+            "--port-offset",
+            Integer.toString(offset),
+            "--timeout",
+            "600"));
   }
 
   /** The compose command of this machine (v2 plugin, else v1), or null. */
