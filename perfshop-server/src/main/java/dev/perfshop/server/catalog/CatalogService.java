@@ -134,8 +134,10 @@ public class CatalogService {
         new Review(productId, author.strip(), rating, body.strip(), clock.instant()));
   }
 
-  /** LIKE wildcards typed by a user are searched for literally. */
+  /**
+   * LIKE wildcards typed by a user are searched for literally ({@code !} escapes, see the query).
+   */
   static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

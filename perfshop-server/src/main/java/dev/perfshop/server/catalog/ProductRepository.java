@@ -14,19 +14,22 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
   /**
    * Catalogue search: an optional case-insensitive text in name or description and an optional
-   * category slug. Parameters are bound, never concatenated.
+   * category slug. Parameters are bound, never concatenated. The pattern escapes its wildcards with
+   * {@code !} (see CatalogService.escapeLike): a backslash would mean different things to MySQL's
+   * string literals and to Hibernate's H2 dialect, which writes {@code escape ''} when none is
+   * named.
    */
   @Query(
       value =
           """
           select p from Product p join fetch p.category c
-          where (:text is null or lower(p.name) like :text or lower(p.description) like :text)
+          where (:text is null or lower(p.name) like :text escape '!' or lower(p.description) like :text escape '!')
             and (:category is null or c.slug = :category)
           """,
       countQuery =
           """
           select count(p) from Product p join p.category c
-          where (:text is null or lower(p.name) like :text or lower(p.description) like :text)
+          where (:text is null or lower(p.name) like :text escape '!' or lower(p.description) like :text escape '!')
             and (:category is null or c.slug = :category)
           """)
   Page<Product> search(

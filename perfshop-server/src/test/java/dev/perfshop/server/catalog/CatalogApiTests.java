@@ -17,6 +17,7 @@ class CatalogApiTests {
 
   @LocalServerPort int port;
   @Autowired ProductRepository products;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private RestClient http() {
     return RestClient.builder()
@@ -59,6 +60,37 @@ class CatalogApiTests {
   void likeWildcardsTypedByUsersAreLiteral() {
     Map<String, Object> page = http().get().uri("/api/products?q=%25").retrieve().body(Map.class);
     assertThat(((Number) page.get("totalItems")).intValue()).isZero();
+  }
+
+  @Test
+  void aSearchForALiteralPercentUnderscoreOrEscapeCharacterFindsTheProductsThatHaveThem() {
+    long id = 1;
+    String name = jdbc.queryForObject("select name from products where id = ?", String.class, id);
+    jdbc.update("update products set name = ? where id = ?", "Desk lamp 100% brass_x!", id);
+    try {
+      for (String q : List.of("100%", "brass_x", "100% brass_x!", "x!")) {
+        assertThat(found(q)).as("q=%s", q).contains(id);
+      }
+      // still literal: an underscore is not any character, a percent sign not any text
+      assertThat(found("10_%")).doesNotContain(id);
+      assertThat(found("lamp%brass")).doesNotContain(id);
+    } finally {
+      jdbc.update("update products set name = ? where id = ?", name, id);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Long> found(String q) {
+    Map<String, Object> page =
+        http()
+            .get()
+            .uri(
+                b ->
+                    b.path("/api/products").queryParam("q", "{q}").queryParam("size", 100).build(q))
+            .retrieve()
+            .body(Map.class);
+    return ((List<Map<String, Object>>) page.get("items"))
+        .stream().map(p -> ((Number) p.get("id")).longValue()).toList();
   }
 
   @Test
