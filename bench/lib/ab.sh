@@ -15,7 +15,7 @@
 #   ab_warm NAME PATH          wrk rounds of AB_WARM_SECONDS until throughput stops rising: two
 #                              rounds in a row not above the best so far by AB_WARM_RISE (3 %)
 #                              and CPU time per request not below its best by as much, after at
-#                              least AB_WARM_MIN_REQUESTS (20000) requests
+#                              least AB_WARM_MIN_REQUESTS (300000) requests
 #   ab_compare PATH BASE CAL VARIANT...
 #                              AB_ROUNDS interleaved rounds of AB_SECONDS on every server (the
 #                              order rotates each round, so each goes first as often as the
@@ -26,7 +26,7 @@
 #                              the machine than throughput) with its own A/A ratio.
 #
 # Settings: AB_ROUNDS (6), AB_SECONDS (10), AB_THREADS (2), AB_CONNECTIONS (16),
-# AB_WARM_SECONDS (5), AB_WARM_RISE (0.03), AB_WARM_MAX (24), AB_WARM_MIN_REQUESTS (20000), AB_LUA (a wrk script for the
+# AB_WARM_SECONDS (5), AB_WARM_RISE (0.03), AB_WARM_MAX (80), AB_WARM_MIN_REQUESTS (300000), AB_LUA (a wrk script for the
 # compared rounds, optional), AB_JAVA_OPTS (JVM options of the servers, default
 # "-Xms512m -Xmx512m -XX:+UseG1GC").
 
@@ -139,7 +139,7 @@ ab_warm() { # NAME PATH
   # AB_WARM_RISE for two rounds in a row, and at least AB_WARM_MIN_REQUESTS were served (on a busy
   # machine a noisy round can look flat long before the JIT has compiled the request path).
   local name=$1 path=$2 best=0 bestcpu=0 flat=0 n=0 served=0 trail=""
-  while [ "$n" -lt "${AB_WARM_MAX:-24}" ]; do
+  while [ "$n" -lt "${AB_WARM_MAX:-80}" ]; do
     n=$((n + 1))
     local cpu0; cpu0=$(ab_cpu_ms "${AB_PID[$name]}")
     ab_wrk "${AB_URL[$name]}$path" -d"${AB_WARM_SECONDS:-5}s" ${AB_LUA:+-s "$AB_LUA"}
@@ -154,7 +154,7 @@ ab_warm() { # NAME PATH
     fi
     best=$(awk -v r="$AB_RPS" -v b="$best" 'BEGIN {print (r > b) ? r : b}')
     bestcpu=$(awk -v c="$cpr" -v b="$bestcpu" 'BEGIN {print (b == 0 || c < b) ? c : b}')
-    [ "$flat" -ge 2 ] && [ "$served" -ge "${AB_WARM_MIN_REQUESTS:-20000}" ] && break
+    [ "$flat" -ge 2 ] && [ "$served" -ge "${AB_WARM_MIN_REQUESTS:-300000}" ] && break
   done
   echo "  warm-up $name: $n rounds of ${AB_WARM_SECONDS:-5}s, $served requests, req/s / CPU per request:$trail"
 }
