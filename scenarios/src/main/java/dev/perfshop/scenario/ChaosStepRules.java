@@ -79,15 +79,13 @@ final class ChaosStepRules extends Rules {
     // the first value sets the kind: every other value must be of the same kind
     boolean container = !pick.isEmpty() && ChaosTypes.isContainer(pick.getFirst());
     for (String type : pick) {
+      String chooses = "binding '" + name + "' may choose '" + type + "', ";
       if (!ChaosTypes.known(type) || (ChaosTypes.isContainer(type) != container)) {
         violations.add(
             new Violation(
                 key,
-                "binding '"
-                    + name
-                    + "' may choose '"
-                    + type
-                    + "', which is not "
+                chooses
+                    + "which is not "
                     + (container
                         ? "a container anomaly like the binding's other values"
                         : "a server chaos type (see `perfshop chaos list`)")));
@@ -95,22 +93,12 @@ final class ChaosStepRules extends Rules {
         violations.add(
             new Violation(
                 key,
-                "binding '"
-                    + name
-                    + "' may choose '"
-                    + type
-                    + "', which is over once done: a chosen anomaly must last until disabled"));
+                chooses + "which is over once done: a chosen anomaly must last until disabled"));
       } else {
         require(
             key,
             s.families().contains(ChaosTypes.family(type)),
-            "binding '"
-                + name
-                + "' may choose '"
-                + type
-                + "', in family '"
-                + ChaosTypes.family(type)
-                + "', which families does not list");
+            chooses + "in family '" + ChaosTypes.family(type) + "', which families does not list");
       }
     }
     if (container) {
