@@ -196,6 +196,12 @@ public final class Lab {
     return new LabHealth(engine(), err);
   }
 
+  /** The host a lab's published ports answer on: its LAB_BIND, loopback when bound to all. */
+  static String publishedHost(Workspace ws) {
+    String bind = envValue(ws, "LAB_BIND");
+    return bind.isEmpty() || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
+  }
+
   static String envValue(Workspace ws, String key) {
     try {
       for (String line : Files.readAllLines(ws.envFile(), StandardCharsets.UTF_8)) {

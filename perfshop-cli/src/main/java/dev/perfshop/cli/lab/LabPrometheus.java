@@ -30,8 +30,7 @@ public final class LabPrometheus {
     if (!has) {
       return Optional.empty();
     }
-    String bind = Lab.envValue(ws, "LAB_BIND");
-    String host = bind.isEmpty() || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
+    String host = Lab.publishedHost(ws);
     URI base =
         URI.create(
             "http://" + host + ":" + new LabPorts(meta.portOffset()).port("PROMETHEUS_PORT"));

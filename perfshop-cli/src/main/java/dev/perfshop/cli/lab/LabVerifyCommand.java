@@ -59,8 +59,7 @@ final class LabVerifyCommand implements Callable<Integer> {
     } finally {
       lab.close();
     }
-    String bind = Lab.envValue(ws, "LAB_BIND");
-    String host = bind.isEmpty() || "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
+    String host = Lab.publishedHost(ws);
     LabVerifier verifier =
         new LabVerifier(
             new LabVerifier.Target(
