@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
@@ -31,10 +32,10 @@ class CheckoutWatch implements ResponseBodyAdvice<Object> {
   private static final Pattern ORDER = Pattern.compile("/api/orders/(\\d{1,18})$");
 
   // a provider: web slices (@WebMvcTest) load controller advice without the pedagogy services
-  private final ObjectProvider<DoingCheckouts> doing;
+  private final SingletonSupplier<DoingCheckouts> doing;
 
   CheckoutWatch(ObjectProvider<DoingCheckouts> doing) {
-    this.doing = doing;
+    this.doing = SingletonSupplier.ofNullable(doing::getIfAvailable);
   }
 
   @Override
@@ -68,7 +69,7 @@ class CheckoutWatch implements ResponseBodyAdvice<Object> {
     if (agent == null || agent.isBlank() || m == null || !m.find()) {
       return body;
     }
-    DoingCheckouts counter = doing.getIfAvailable();
+    DoingCheckouts counter = doing.get();
     if (counter == null) {
       return body;
     }

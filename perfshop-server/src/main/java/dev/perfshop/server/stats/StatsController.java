@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,12 +26,12 @@ class StatsController {
 
   private final RouteStats stats;
   private final SessionStats sessions;
-  private final ObjectProvider<SessionLookup> lookup;
+  private final SingletonSupplier<SessionLookup> lookup;
 
   StatsController(RouteStats stats, SessionStats sessions, ObjectProvider<SessionLookup> lookup) {
     this.stats = stats;
     this.sessions = sessions;
-    this.lookup = lookup;
+    this.lookup = SingletonSupplier.ofNullable(lookup::getIfAvailable);
   }
 
   /**
@@ -67,7 +68,7 @@ class StatsController {
   }
 
   private Optional<String> session(String named, HttpServletRequest request) {
-    SessionLookup l = lookup.getIfAvailable();
+    SessionLookup l = lookup.get();
     if (l == null) {
       return Optional.empty();
     }

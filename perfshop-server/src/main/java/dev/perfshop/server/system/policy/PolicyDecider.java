@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The one place that decides whether, and which, anomalies act on a request: live, on a matching
@@ -44,10 +45,15 @@ public class PolicyDecider {
     this(
         random,
         engine.safetyMode(),
-        code -> {
-          SessionLookup lookup = sessions.getIfAvailable();
-          return lookup == null ? null : lookup.ofAgent(code).orElse(null);
-        });
+        sessionOfAgent(SingletonSupplier.ofNullable(sessions::getIfAvailable)));
+  }
+
+  private static Function<String, String> sessionOfAgent(
+      SingletonSupplier<SessionLookup> sessions) {
+    return code -> {
+      SessionLookup lookup = sessions.get();
+      return lookup == null ? null : lookup.ofAgent(code).orElse(null);
+    };
   }
 
   public PolicyDecider(RandomSource random, SafetyMode safety) {
