@@ -31,7 +31,7 @@ class SignalsConfig {
     SqlObservations observations =
         new SqlObservations(
             // resolved on the first statement and kept: getIfAvailable matches every bean
-            // definition by type on each call (3.6 % of the server's CPU, bench/class-load)
+            // definition by type on each call (3.6 % of the server's samples, bench/README.md)
             SingletonSupplier.of(() -> registry.getIfAvailable(() -> ObservationRegistry.NOOP)));
     return new BeanPostProcessor() {
       @Override
