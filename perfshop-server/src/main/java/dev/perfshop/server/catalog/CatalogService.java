@@ -67,16 +67,24 @@ public class CatalogService {
       throw new ApiException(
           ProblemType.VALIDATION, "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
     }
-    if (category != null && categories.findBySlug(category).isEmpty()) {
-      throw ApiException.notFound("category", category);
-    }
+    Category in =
+        category == null
+            ? null
+            : categories
+                .findBySlug(category)
+                .orElseThrow(() -> ApiException.notFound("category", category));
     String searched = faults.searchText(text);
     String like =
         searched == null || searched.isBlank()
             ? null
             : "%" + escapeLike(searched.strip().toLowerCase(Locale.ROOT)) + "%";
     Pageable requested = PageRequest.of(page, size, order);
-    return faults.result(products.search(like, category, faults.page(requested)), requested);
+    Pageable fetched = faults.page(requested);
+    Page<Product> result =
+        like != null
+            ? products.search(like, category, fetched)
+            : in == null ? products.page(fetched) : products.inCategory(in, fetched);
+    return faults.result(result, requested);
   }
 
   /**

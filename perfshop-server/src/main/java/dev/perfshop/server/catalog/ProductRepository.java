@@ -13,11 +13,11 @@ import org.springframework.data.repository.query.Param;
 public interface ProductRepository extends JpaRepository<Product, Long> {
 
   /**
-   * Catalogue search: an optional case-insensitive text in name or description and an optional
-   * category slug. Parameters are bound, never concatenated. The pattern escapes its wildcards with
-   * {@code !} (see CatalogService.escapeLike): a backslash would mean different things to MySQL's
-   * string literals and to Hibernate's H2 dialect, which writes {@code escape ''} when none is
-   * named.
+   * Catalogue search: a case-insensitive text in name or description and an optional category slug
+   * (listings without a text use {@link #page} and {@link #inCategory}). Parameters are bound,
+   * never concatenated. The pattern escapes its wildcards with {@code !} (see
+   * CatalogService.escapeLike): a backslash would mean different things to MySQL's string literals
+   * and to Hibernate's H2 dialect, which writes {@code escape ''} when none is named.
    */
   @Query(
       value =
@@ -34,6 +34,23 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
           """)
   Page<Product> search(
       @Param("text") String likePattern, @Param("category") String category, Pageable page);
+
+  /**
+   * The unfiltered catalogue, a page of it: what most listings ask for. Its own query, not {@link
+   * #search} with two nulls: the database can then count the table without joining or testing a
+   * row, and need not evaluate the search's conditions on every row (a class's load spends a third
+   * of the server's time in the catalogue's queries).
+   */
+  @Query(
+      value = "select p from Product p join fetch p.category",
+      countQuery = "select count(p) from Product p")
+  Page<Product> page(Pageable page);
+
+  /** One category's products, a page of them: counted on the category index, with no join. */
+  @Query(
+      value = "select p from Product p join fetch p.category where p.category = :category",
+      countQuery = "select count(p) from Product p where p.category = :category")
+  Page<Product> inCategory(@Param("category") Category category, Pageable page);
 
   /** One product with its category (the view needs both, outside the transaction). */
   @Query("select p from Product p join fetch p.category where p.id = :id")
