@@ -38,7 +38,7 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
   /**
    * The unfiltered catalogue, a page of it: what most listings ask for. Its own query, not {@link
    * #search} with two nulls: the database can then count the table without joining or testing a
-   * row, and need not evaluate the search's conditions on every row (a class's load spends a third
+   * row, and need not evaluate the search's conditions on every row (a class's load spent a third
    * of the server's time in the catalogue's queries).
    */
   @Query(
