@@ -79,12 +79,15 @@ public class CatalogService {
             ? null
             : "%" + escapeLike(searched.strip().toLowerCase(Locale.ROOT)) + "%";
     Pageable requested = PageRequest.of(page, size, order);
-    Pageable fetched = faults.page(requested);
-    Page<Product> result =
-        like != null
-            ? products.search(like, category, fetched)
-            : in == null ? products.page(fetched) : products.inCategory(in, fetched);
-    return faults.result(result, requested);
+    return faults.result(fetch(like, category, in, faults.page(requested)), requested);
+  }
+
+  /** The text search's catch-all query only when there is a text: listings have their own. */
+  private Page<Product> fetch(String like, String slug, Category category, Pageable page) {
+    if (like != null) {
+      return products.search(like, slug, page);
+    }
+    return category == null ? products.page(page) : products.inCategory(category, page);
   }
 
   /**

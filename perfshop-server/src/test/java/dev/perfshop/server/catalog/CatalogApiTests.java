@@ -2,8 +2,10 @@ package dev.perfshop.server.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,7 +72,7 @@ class CatalogApiTests {
                       + " where c.slug = ?",
                   Integer.class,
                   office);
-      java.util.Set<Long> seen = new java.util.HashSet<>();
+      Set<Long> seen = new HashSet<>();
       int total = -1;
       for (int page = 0; total < 0 || page * 40 < total; page++) {
         Map<String, Object> body =

@@ -361,7 +361,7 @@ class Bac5SolverTests {
 
   /**
    * Incident 4: requests that take turns through a lock are all slow at once (the product list's
-   * p95 far above its calm value); leaked threads pile up on the Metrics tab's thread count while
+   * p95 far above its calm value); leaked threads pile up in the Dumps tab as one-off pools while
    * requests stay quick.
    */
   private static Optional<String> threads(Student student, double calmP95) {
