@@ -1,0 +1,28 @@
+package dev.perfshop.server.system;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.data.jpa.repository.query.QueryEnhancerFactories;
+import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
+
+/**
+ * The Spring Data repositories, as Spring Boot would enable them, with one choice of our own: the
+ * declared queries ({@code @Query}) are read by Spring Data's pattern-based query enhancer instead
+ * of its HQL grammar. Spring Data only needs it to append a page's sort and to read the query's
+ * alias, and every paged query here declares its count query; Hibernate still parses and checks
+ * every query when the repositories are created. The grammar's parser is about 320 classes and a
+ * slow first parse of every declared query at start (bench/README.md, "Server start").
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableJpaRepositories(
+    basePackages = "dev.perfshop.server", // the application's package, as Spring Boot would scan
+    queryEnhancerSelector = RepositoriesConfig.PatternQueryEnhancers.class)
+class RepositoriesConfig {
+
+  /** Native queries as Spring Data chooses by default; declared JPQL by the pattern enhancer. */
+  static class PatternQueryEnhancers extends QueryEnhancerSelector.DefaultQueryEnhancerSelector {
+    PatternQueryEnhancers() {
+      super(DEFAULT_NATIVE, QueryEnhancerFactories.fallback());
+    }
+  }
+}
