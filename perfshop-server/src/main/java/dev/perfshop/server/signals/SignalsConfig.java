@@ -44,13 +44,19 @@ class SignalsConfig {
     };
   }
 
+  /**
+   * Infrastructure, like the advisor that records into it: both are made while the post-processors
+   * are (Spring warned at every start that they were not eligible for all of them).
+   */
   @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
   static TraceStore traceStore() {
     return new TraceStore();
   }
 
   /** Traces are recorded while someone looked at them in the last five minutes. */
   @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
   static TraceRecorder traceRecorder(TraceStore store) {
     return new TraceRecorder(store, new Watchers(5, TimeUnit.MINUTES));
   }
