@@ -10,8 +10,8 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
  * declared queries ({@code @Query}) are read by Spring Data's pattern-based query enhancer instead
  * of its HQL grammar. Spring Data only needs it to append a page's sort and to read the query's
  * alias, and every paged query here declares its count query; Hibernate still parses and checks
- * every query when the repositories are created. The grammar's parser is about 320 classes and a
- * slow first parse of every declared query at start (bench/README.md, "Server start").
+ * every query when the repositories are created. The grammar's parser is 335 classes and a slow
+ * first parse of every declared query at start (bench/README.md, "Server start").
  */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaRepositories(
