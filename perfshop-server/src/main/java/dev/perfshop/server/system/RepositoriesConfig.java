@@ -11,7 +11,10 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
  * of its HQL grammar. Spring Data only needs it to append a page's sort and to read the query's
  * alias, and every paged query here declares its count query; Hibernate still parses and checks
  * every query when the repositories are created. The grammar's parser is 335 classes and a slow
- * first parse of every declared query at start (bench/README.md, "Server start").
+ * first parse of every declared query at start (bench/README.md, "Server start"). Declaring the
+ * repositories here makes Spring Boot's own repository configuration step aside, so its {@code
+ * spring.data.jpa.repositories.*} properties no longer apply: a setting they would give belongs on
+ * this annotation.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaRepositories(
