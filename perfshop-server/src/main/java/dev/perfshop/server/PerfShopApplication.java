@@ -1,5 +1,6 @@
 package dev.perfshop.server;
 
+import dev.perfshop.server.system.AheadOfTime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,8 @@ public class PerfShopApplication {
     if (System.getProperty("h2.objectCache") == null) {
       System.setProperty("h2.objectCache", "false");
     }
-    SpringApplication.run(PerfShopApplication.class, args);
+    SpringApplication application = new SpringApplication(PerfShopApplication.class);
+    AheadOfTime.offerTo(application, PerfShopApplication.class);
+    application.run(args);
   }
 }

@@ -71,15 +71,16 @@ public final class ServerProcess {
 
   /**
    * Another server of its own (another class group, say), with its own data folder and admin token
-   * (32+ characters); stop it with {@link #close()} (also stopped when the JVM exits).
+   * (32+ characters) and, optionally, settings of its own ({@code --name=value}); stop it with
+   * {@link #close()} (also stopped when the JVM exits).
    */
-  public static ServerProcess startAnother(String token) {
+  public static ServerProcess startAnother(String token, String... settings) {
     Path jar = jar();
     RealParts.require(
         Files.isRegularFile(jar),
         "the perfshop-server jar (" + jar + ")",
         "build it first: ./mvnw -pl perfshop-server -am package -DskipTests, or run the reactor verify");
-    ServerProcess server = start(jar, token);
+    ServerProcess server = start(jar, token, settings);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     return server;
   }
@@ -142,7 +143,7 @@ public final class ServerProcess {
         : Path.of("../perfshop-server/target/perfshop-server.jar").toAbsolutePath().normalize();
   }
 
-  private static ServerProcess start(Path jar, String token) {
+  private static ServerProcess start(Path jar, String token, String... settings) {
     try {
       int port = freePort();
       Path dataDir = Files.createTempDirectory("perfshop-cli-it-");
@@ -159,6 +160,7 @@ public final class ServerProcess {
       command.add("--server.address=127.0.0.1");
       command.add("--perfshop.data-dir=" + dataDir.resolve("data"));
       command.add("--perfshop.admin.token=" + token);
+      command.addAll(List.of(settings));
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -242,6 +244,15 @@ public final class ServerProcess {
     }
     stop();
     fail("the perfshop server was not ready within " + timeout + ":\n" + logTail());
+  }
+
+  /** Everything the server has logged so far. */
+  public String log() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
   }
 
   public String logTail() {

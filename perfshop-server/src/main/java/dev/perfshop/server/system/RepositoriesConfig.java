@@ -20,10 +20,11 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
 @EnableJpaRepositories(
     basePackages = "dev.perfshop.server", // the application's package, as Spring Boot would scan
     queryEnhancerSelector = RepositoriesConfig.PatternQueryEnhancers.class)
-class RepositoriesConfig {
+public class RepositoriesConfig { // public: the build's ahead-of-time bean definitions name it
 
   /** Native queries as Spring Data chooses by default; declared JPQL by the pattern enhancer. */
-  static class PatternQueryEnhancers extends QueryEnhancerSelector.DefaultQueryEnhancerSelector {
+  public static class PatternQueryEnhancers
+      extends QueryEnhancerSelector.DefaultQueryEnhancerSelector {
     PatternQueryEnhancers() {
       super(DEFAULT_NATIVE, QueryEnhancerFactories.fallback());
     }
