@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class Compose {
     if (quiet(List.of("docker-compose", "version")) == 0) {
       return new Compose(List.of("docker-compose"));
     }
-    if (!DockerJavaEngine.onPath("docker") && !DockerJavaEngine.onPath("docker-compose")) {
+    if (!onPath("docker") && !onPath("docker-compose")) {
       throw new LabException(
           ExitCodes.DOCKER,
           "Docker is not installed (neither docker nor docker-compose is on the PATH)",
@@ -54,6 +55,20 @@ public final class Compose {
         ExitCodes.DOCKER,
         "Docker Compose is not installed (no 'docker compose' plugin, no 'docker-compose')",
         "install the docker-compose-plugin package (or docker-compose)");
+  }
+
+  /** True when {@code command} is an executable in a folder of the PATH. */
+  public static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs a command with its output discarded; its exit code, or -1 when it cannot run. */

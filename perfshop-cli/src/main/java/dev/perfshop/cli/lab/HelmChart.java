@@ -1,6 +1,5 @@
 package dev.perfshop.cli.lab;
 
-import com.marcnuri.helm.Helm;
 import dev.perfshop.cli.ExitCodes;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /**
  * The Helm chart of a class lab (deploy/helm/perfshop, shipped in the CLI jar) and {@code helm
- * template} through Helm's own library (helm-java): no helm binary needed.
+ * template} through Helm's own library (helm-java, in {@link LabEngines}): no helm binary needed.
  */
 public final class HelmChart {
 
@@ -100,13 +99,7 @@ public final class HelmChart {
    */
   static String template(Path chart, Path values) {
     try {
-      return new Helm(chart)
-          .template()
-          .withName(RELEASE)
-          .withNamespace(NAMESPACE)
-          .withValuesFile(values)
-          .set("lookupLiveSecrets", false)
-          .call();
+      return LabEngines.load().helmTemplate(chart, values, RELEASE, NAMESPACE);
     } catch (LinkageError e) {
       throw new LabException(
           ExitCodes.FAILURE,

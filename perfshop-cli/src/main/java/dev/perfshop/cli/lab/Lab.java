@@ -41,7 +41,7 @@ public final class Lab {
   /** A lab on the real engine (docker-java) and the real compose binary. */
   public static Lab connect(PrintWriter out, PrintWriter err) {
     return new Lab(
-        DockerJavaEngine::connect,
+        () -> LabEngines.load().docker(),
         () -> Compose.detect(System.getenv("PERFSHOP_COMPOSE")),
         out,
         err);

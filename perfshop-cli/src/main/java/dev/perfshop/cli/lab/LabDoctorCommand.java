@@ -21,7 +21,7 @@ final class LabDoctorCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int problems = 0;
     long memory = 0;
-    try (DockerJavaEngine engine = DockerJavaEngine.connect()) {
+    try (DockerEngine engine = LabEngines.load().docker()) {
       DockerEngine.EngineInfo info = engine.info();
       memory = info.memoryBytes() >> 20;
       out.printf(

@@ -55,7 +55,7 @@ final class LabMonitorCommand implements Callable<Integer> {
       listen = port != null ? port : new LabPorts(meta.portOffset()).port("MONITOR_PORT");
       watched = LabSpec.project(where.name);
     }
-    DockerJavaEngine engine = DockerJavaEngine.connect();
+    DockerEngine engine = LabEngines.load().docker();
     engine.info();
     new LabMonitor(engine, watched)
         .serve(bind, listen, Duration.ofSeconds(interval), spec.commandLine().getErr());

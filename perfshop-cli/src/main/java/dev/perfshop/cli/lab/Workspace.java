@@ -227,7 +227,10 @@ public final class Workspace {
     }
   }
 
-  /** The monitor image's build context: the CLI jar and its lib/ (the manifest's class path). */
+  /**
+   * The monitor image's build context: the CLI jar and its lib/ (the manifest's class path), the
+   * lab jar and lib/lab/ (the Docker client: {@link LabLibraries}).
+   */
   private static void stageCli(Path cliJar, Path app) throws IOException {
     if (cliJar == null) {
       throw new LabException(
@@ -235,17 +238,29 @@ public final class Workspace {
           "variant linux builds the monitor image from the CLI jar, but none was found",
           "build it first (make build), pass --cli-jar, or use --variant desktop");
     }
-    Files.createDirectories(app.resolve("lib"));
+    Path labJar = cliJar.resolveSibling(LabLibraries.LAB_JAR);
+    if (!Files.isRegularFile(labJar)) {
+      throw new LabException(
+          ExitCodes.USAGE,
+          "the CLI jar " + cliJar + " has no " + LabLibraries.LAB_JAR + " beside it",
+          "build it again (make build), or pass the --cli-jar of a complete build");
+    }
+    Files.createDirectories(app);
     Files.copy(cliJar, app.resolve("perfshop-cli.jar"), StandardCopyOption.REPLACE_EXISTING);
-    try (var libs = Files.list(cliJar.resolveSibling("lib"))) {
+    Files.copy(labJar, app.resolve(LabLibraries.LAB_JAR), StandardCopyOption.REPLACE_EXISTING);
+    copyJars(cliJar.resolveSibling("lib"), app.resolve("lib"));
+    copyJars(cliJar.resolveSibling(LabLibraries.LAB_LIB), app.resolve(LabLibraries.LAB_LIB));
+  }
+
+  /** The jars of {@code from} but those only {@code lab render} uses. */
+  private static void copyJars(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (var libs = Files.list(from)) {
       for (Path lib :
           libs.filter(f -> f.toString().endsWith(".jar"))
               .filter(f -> !renderOnly(f.getFileName().toString()))
               .toList()) {
-        Files.copy(
-            lib,
-            app.resolve("lib").resolve(lib.getFileName()),
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(lib, to.resolve(lib.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }
@@ -253,7 +268,7 @@ public final class Workspace {
   /**
    * Jars of {@code lab render --target kubernetes} only: helm-java, Helm's native library (about 28
    * MB) and the JNA it loads with. The monitor never renders a chart, so its image goes without
-   * them (a Class-Path entry that is absent is skipped by the JVM).
+   * them.
    */
   static boolean renderOnly(String jarName) {
     return jarName.matches(

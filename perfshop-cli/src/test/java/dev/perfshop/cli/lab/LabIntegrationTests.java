@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfshop.cli.lab.engines.DockerJavaEngine;
 import dev.perfshop.cli.support.Cli;
 import java.io.IOException;
 import java.net.URI;

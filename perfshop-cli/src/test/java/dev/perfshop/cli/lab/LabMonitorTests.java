@@ -2,6 +2,7 @@ package dev.perfshop.cli.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfshop.cli.lab.engines.DockerJavaEngine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

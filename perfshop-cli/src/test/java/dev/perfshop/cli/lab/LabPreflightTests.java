@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.perfshop.cli.ExitCodes;
+import dev.perfshop.cli.lab.engines.DockerJavaEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;

@@ -165,8 +165,9 @@ class LabServerImageTests {
 
   /** The monitor's build context is rendered too but not built here: any jar file will do. */
   Path monitorStandIn() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("cli/lib"));
-    return Files.writeString(dir.resolveSibling("perfshop-cli.jar"), "not built in this test");
+    Files.createDirectories(tmp.resolve("cli/lib/lab"));
+    Files.writeString(tmp.resolve("cli/perfshop-cli-lab.jar"), "not built in this test");
+    return Files.writeString(tmp.resolve("cli/perfshop-cli.jar"), "not built in this test");
   }
 
   record Run(int code, String out) {}

@@ -43,13 +43,15 @@ class LabTemplatesTests {
     Path jar =
         Files.writeString(tmp.resolve("fake-server.jar"), "not a jar: rendering only copies it");
     Path cli = Files.createDirectories(tmp.resolve("cli"));
-    Files.createDirectories(cli.resolve("lib"));
+    Files.createDirectories(cli.resolve("lib/lab"));
     Path cliJar = Files.writeString(cli.resolve("perfshop-cli.jar"), "not a jar either");
+    Files.writeString(cli.resolve("perfshop-cli-lab.jar"), "the lab's classes");
     Files.writeString(cli.resolve("lib/dependency.jar"), "a dependency");
-    Files.writeString(cli.resolve("lib/helm-java-0.0.16.jar"), "render only");
-    Files.writeString(cli.resolve("lib/linux-amd64-0.0.16.jar"), "render only");
-    Files.writeString(cli.resolve("lib/jna-jpms-5.18.1.jar"), "render only");
-    Files.writeString(cli.resolve("lib/jna-5.18.1.jar"), "docker-java's");
+    Files.writeString(cli.resolve("lib/lab/helm-java-0.0.16.jar"), "render only");
+    Files.writeString(cli.resolve("lib/lab/linux-amd64-0.0.16.jar"), "render only");
+    Files.writeString(cli.resolve("lib/lab/jna-jpms-5.18.1.jar"), "render only");
+    Files.writeString(cli.resolve("lib/lab/jna-5.18.1.jar"), "docker-java's");
+    Files.writeString(cli.resolve("lib/lab/docker-java-core-3.7.0.jar"), "docker-java");
     Workspace ws = new Workspace(tmp.resolve(".perfshop"), name);
     ws.render(
         Templates.fromDirectory(LabSupport.templates()),
@@ -113,15 +115,20 @@ class LabTemplatesTests {
   }
 
   @Test
-  void theMonitorImageHasTheCliAndItsLibsButNotHelm() throws IOException {
+  void theMonitorImageHasTheCliItsLibsAndTheDockerClientButNotHelm() throws IOException {
     Workspace ws =
         render("monitor", EnumSet.of(Profile.CORE), Variant.LINUX, ImageOverrides.none());
     Path lib = ws.dir().resolve("monitor/app/lib");
     try (var files = Files.list(lib)) {
       assertThat(files.map(f -> f.getFileName().toString()).toList())
-          .containsExactlyInAnyOrder("dependency.jar", "jna-5.18.1.jar");
+          .containsExactlyInAnyOrder("dependency.jar", "lab");
+    }
+    try (var files = Files.list(lib.resolve("lab"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .containsExactlyInAnyOrder("docker-java-core-3.7.0.jar", "jna-5.18.1.jar");
     }
     assertThat(ws.dir().resolve("monitor/app/perfshop-cli.jar")).exists();
+    assertThat(ws.dir().resolve("monitor/app/perfshop-cli-lab.jar")).exists();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.perfshop.cli.lab;
+package dev.perfshop.cli.lab.engines;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -15,6 +15,9 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.perfshop.cli.ExitCodes;
+import dev.perfshop.cli.lab.Compose;
+import dev.perfshop.cli.lab.DockerEngine;
+import dev.perfshop.cli.lab.LabException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +34,7 @@ import java.util.function.Consumer;
  * once. The host comes from {@code DOCKER_HOST}, else the docker-java defaults (the Docker context,
  * then {@code unix:///var/run/docker.sock}). No API version is pinned: requests go unversioned, so
  * the engine answers with its own version (works with Engine 20.10 / API 1.41 and Engine 29).
+ * Loaded with docker-java on the lab's class loader ({@code LabLibraries}), never by the others.
  */
 public final class DockerJavaEngine implements DockerEngine {
 
@@ -77,7 +81,7 @@ public final class DockerJavaEngine implements DockerEngine {
     boolean unixSocket = host.startsWith("unix://");
     boolean socketMissing =
         unixSocket && !Files.exists(Path.of(host.substring("unix://".length())));
-    boolean cliMissing = !onPath("docker") && !onPath("dockerd");
+    boolean cliMissing = !Compose.onPath("docker") && !Compose.onPath("dockerd");
     if (socketMissing && cliMissing) {
       return new LabException(
           ExitCodes.DOCKER,
@@ -95,19 +99,6 @@ public final class DockerJavaEngine implements DockerEngine {
         e,
         "start Docker Desktop, or on Linux: sudo systemctl start docker",
         "another engine? set DOCKER_HOST; no Docker at all? perfshop lab up --embedded");
-  }
-
-  static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String rootMessage(Throwable e) {
