@@ -27,10 +27,11 @@ import org.springframework.util.ClassUtils;
  * management.*}, {@code springdoc.*}, {@code server.*} or {@code perfshop.signals.*} property from
  * the command line, system properties, environment variables or a configuration file outside the
  * jar, except the few that are only values ({@link #VALUES_ONLY}: the port, the database's address
- * and account, the profile). Otherwise, or with {@code -Dspring.aot.enabled=false}, the server
- * makes its bean definitions at start as Spring Boot does by default: the same server, about a
- * second slower to start (bench/README.md). Runs from {@code target/classes} (tests, an IDE) never
- * use them: they may be older than the code.
+ * and account), and no profile but the server's own ({@link #PROFILES}: a set of values, no beans;
+ * another may enable a library's {@code @Profile} configuration). Otherwise, or with {@code
+ * -Dspring.aot.enabled=false}, the server makes its bean definitions at start as Spring Boot does
+ * by default: the same server, about a second slower to start (bench/README.md). Runs from {@code
+ * target/classes} (tests, an IDE) never use them: they may be older than the code.
  */
 public final class AheadOfTime implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -45,13 +46,16 @@ public final class AheadOfTime implements ApplicationListener<ApplicationEnviron
       Set.of(
           "spring.aot.enabled",
           "spring.application.json",
-          "spring.profiles.active",
+          "spring.profiles.active", // checked by name below
           "spring.datasource.url",
           "spring.datasource.username",
           "spring.datasource.password",
           "spring.web.resources.static-locations",
           "server.port",
           "server.address");
+
+  /** The server's own profiles: application-mysql.yml only sets the database's values. */
+  static final Set<String> PROFILES = Set.of("mysql");
 
   private AheadOfTime() {}
 
@@ -89,6 +93,11 @@ public final class AheadOfTime implements ApplicationListener<ApplicationEnviron
    */
   static List<String> beanShapingSettings(ConfigurableEnvironment environment) {
     List<String> given = new ArrayList<>();
+    for (String profile : environment.getActiveProfiles()) {
+      if (!PROFILES.contains(profile)) {
+        given.add("profile " + profile);
+      }
+    }
     for (PropertySource<?> source : environment.getPropertySources()) {
       if (!(source instanceof EnumerablePropertySource<?> names) || fromTheJar(source)) {
         continue;

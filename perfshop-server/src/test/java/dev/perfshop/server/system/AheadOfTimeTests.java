@@ -97,6 +97,15 @@ class AheadOfTimeTests {
   }
 
   @Test
+  void aProfileOtherThanTheServersOwnIsNamed() {
+    ConfigurableEnvironment env =
+        environment(Map.of(), Map.of("SPRING_PROFILES_ACTIVE", "mysql,chaos-monkey"));
+    env.setActiveProfiles("mysql", "chaos-monkey");
+
+    assertThat(AheadOfTime.beanShapingSettings(env)).containsExactly("profile chaos-monkey");
+  }
+
+  @Test
   void theSameNameInTheJarsOwnConfigurationIsNotASetting() {
     ConfigurableEnvironment env =
         environment(Map.of("management.endpoints.web.exposure.include", "health"), Map.of());
