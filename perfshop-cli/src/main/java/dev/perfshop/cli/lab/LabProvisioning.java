@@ -64,7 +64,7 @@ final class LabProvisioning {
           "cannot issue the lab licence in " + licenceDir + ": " + e.getMessage());
     }
     try {
-      server.adminSend("PUT", "/api/admin/license", licence);
+      putLicence(server, licence);
     } catch (CliException e) {
       List<String> hints = new ArrayList<>(e.hints());
       hints.add("see `perfshop lab logs perfshop-server`");
@@ -73,6 +73,37 @@ final class LabProvisioning {
           who + " refused its licence: " + e.getMessage(),
           e,
           hints.toArray(String[]::new));
+    }
+  }
+
+  /**
+   * Attempts of the licence's PUT when the server cannot be reached, {@link #RETRY_PAUSE} apart.
+   */
+  static final int LICENCE_ATTEMPTS = 5;
+
+  static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+
+  /**
+   * The PUT (idempotent: the same licence) again while the server cannot be reached: a container
+   * just reported healthy can still drop the first connections through Docker's port proxy (seen
+   * once in CI: "Unexpected end of file from server").
+   */
+  private static void putLicence(PerfShopClient server, byte[] licence) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        server.adminSend("PUT", "/api/admin/license", licence);
+        return;
+      } catch (CliException e) {
+        if (e.exitCode() != ExitCodes.UNREACHABLE || attempt == LICENCE_ATTEMPTS) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(RETRY_PAUSE);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LabException(ExitCodes.FAILURE, "interrupted while installing the licence");
+      }
     }
   }
 

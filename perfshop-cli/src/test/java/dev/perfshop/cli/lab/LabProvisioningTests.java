@@ -115,6 +115,35 @@ class LabProvisioningTests {
             CliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.UNREACHABLE));
   }
 
+  @Test
+  void aLicenceWhoseFirstConnectionIsDroppedIsSentAgain() throws IOException {
+    serve(200, "application/json", "{\"valid\":true}");
+    server.removeContext("/");
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+          if (calls.incrementAndGet() == 1) {
+            exchange.close(); // no answer: the client reads the end of the stream
+            return;
+          }
+          byte[] bytes = "{\"valid\":true}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    workspace("t0ken");
+    var client = LabProvisioning.clientOf(dir, java.time.Duration.ofSeconds(5));
+
+    LabProvisioning.installLicence(client, dir.resolve("licence"), "lab");
+
+    assertThat(seen).containsExactly("PUT /api/admin/license", "PUT /api/admin/license");
+  }
+
   private void workspace(String token) throws IOException {
     Files.writeString(dir.resolve("admin-token"), token + "\n");
     LabProvisioning.writeClientConfig(
