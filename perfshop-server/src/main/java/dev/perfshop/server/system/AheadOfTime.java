@@ -35,8 +35,6 @@ import org.springframework.util.ClassUtils;
  */
 public final class AheadOfTime implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-  private static final Logger log = LoggerFactory.getLogger(AheadOfTime.class);
-
   /** Namespaces whose properties decide conditions (Spring Boot's, springdoc's, ours). */
   private static final List<String> SHAPING =
       List.of("spring.", "management.", "springdoc.", "server.", "perfshop.signals.");
@@ -80,6 +78,8 @@ public final class AheadOfTime implements ApplicationListener<ApplicationEnviron
     if (given.isEmpty()) {
       System.setProperty(AotDetector.AOT_ENABLED, "true");
     } else {
+      // (a logger made here, not when main() loads this class: logging is configured by now)
+      Logger log = LoggerFactory.getLogger(AheadOfTime.class);
       log.info(
           "Making the bean definitions at start, not using the build's ahead-of-time ones: {} may"
               + " add or remove beans",
