@@ -74,6 +74,7 @@ describe.skipIf(!chromiumPresent)('a class', () => {
 
     // traffic first, so the debrief has the route's p95 before the anomaly
     const traffic = startTraffic(5);
+    const trafficSince = Date.now();
     try {
       // an older session, closed, so the console has to pick the newest open one
       const older = await (await admin('/api/admin/sessions', 'POST', { name: `Older class ${Date.now()}`, level: 'BAC1' })).json();
@@ -121,6 +122,10 @@ describe.skipIf(!chromiumPresent)('a class', () => {
       const card = (enigma: string) => `[data-testid="enigma-${key(enigma)}"]`;
       // before the anomaly the enigma says its answers are not checked yet
       await ada.page.waitForSelector(`${card('which-route')} [data-testid=anomaly-off]`);
+
+      // the debrief's history keeps the routes in 5 s slots: at least one whole slot of traffic
+      // before the anomaly starts (a fast machine joins the three students in less)
+      await new Promise((r) => setTimeout(r, Math.max(0, 11000 - (Date.now() - trafficSince))));
 
       // the scenario's chaos step (like HttpLab.enableChaos): time to detect runs from here
       expect((await admin(`/api/admin/chaos/${chaosType}`, 'PUT', { level: Number(chaosLevel), ttl: chaosTtl, routes: [chaosPath], scenarioId: 'slow-catalog' })).status).toBe(200);
