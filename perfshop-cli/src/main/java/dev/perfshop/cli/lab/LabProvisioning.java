@@ -14,10 +14,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,34 +78,34 @@ final class LabProvisioning {
     }
   }
 
-  /**
-   * Attempts of the licence's PUT when the server cannot be reached, {@link #RETRY_PAUSE} apart.
-   */
-  static final int LICENCE_ATTEMPTS = 5;
-
-  static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+  /** How long the licence's PUT is tried again while the server cannot be reached. */
+  static final Duration LICENCE_PATIENCE = Duration.ofSeconds(10);
 
   /**
-   * The PUT (idempotent: the same licence) again while the server cannot be reached: a container
-   * just reported healthy can still drop the first connections through Docker's port proxy (seen
-   * once in CI: "Unexpected end of file from server").
+   * The PUT (idempotent: the same licence) again, about once a second, while the server cannot be
+   * reached: a container just reported healthy can still drop the first connections through
+   * Docker's port proxy (seen once in CI: "Unexpected end of file from server").
    */
   private static void putLicence(PerfShopClient server, byte[] licence) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        server.adminSend("PUT", "/api/admin/license", licence);
-        return;
-      } catch (CliException e) {
-        if (e.exitCode() != ExitCodes.UNREACHABLE || attempt == LICENCE_ATTEMPTS) {
-          throw e;
-        }
-      }
-      try {
-        Thread.sleep(RETRY_PAUSE);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LabException(ExitCodes.FAILURE, "interrupted while installing the licence");
-      }
+    AtomicReference<CliException> unreachable = new AtomicReference<>();
+    Boolean sent =
+        new Patience(LICENCE_PATIENCE, Clock.systemUTC())
+            .until(
+                () -> {
+                  try {
+                    server.adminSend("PUT", "/api/admin/license", licence);
+                    return true;
+                  } catch (CliException e) {
+                    if (e.exitCode() != ExitCodes.UNREACHABLE) {
+                      throw e;
+                    }
+                    unreachable.set(e);
+                    return false;
+                  }
+                },
+                done -> done);
+    if (sent == null) {
+      throw unreachable.get();
     }
   }
 
