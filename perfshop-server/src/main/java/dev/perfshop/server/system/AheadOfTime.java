@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aot.AotDetector;
@@ -51,6 +52,10 @@ public final class AheadOfTime implements ApplicationListener<ApplicationEnviron
           "spring.web.resources.static-locations",
           "server.port",
           "server.address");
+
+  /** {@link #VALUES_ONLY} spelled {@link #uniform}. */
+  private static final Set<String> VALUES_ONLY_UNIFORM =
+      VALUES_ONLY.stream().map(AheadOfTime::uniform).collect(Collectors.toUnmodifiableSet());
 
   /** The server's own profiles: application-mysql.yml only sets the database's values. */
   static final Set<String> PROFILES = Set.of("mysql");
@@ -105,7 +110,7 @@ public final class AheadOfTime implements ApplicationListener<ApplicationEnviron
       for (String name : names.getPropertyNames()) {
         String property = uniform(name);
         if (SHAPING.stream().anyMatch(property::startsWith)
-            && VALUES_ONLY.stream().map(AheadOfTime::uniform).noneMatch(property::equals)) {
+            && !VALUES_ONLY_UNIFORM.contains(property)) {
           given.add(name);
         }
       }
